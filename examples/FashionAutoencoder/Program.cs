@@ -1,0 +1,1 @@
+Console.WriteLine("FashionAutoencoder: training arrives with the runtime (issue 6).");
