@@ -1,0 +1,52 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+
+namespace DslAe.Model
+{
+    /// <summary>
+    /// Renders docs/diagnostics.md from diagnostics catalogues, so documentation and checks are one
+    /// source. A test regenerates the file and fails when the committed copy differs.
+    /// </summary>
+    public static class DiagnosticsDocument
+    {
+        /// <summary>The markdown for <paramref name="rules"/> (line endings "\n").</summary>
+        public static string Render(IEnumerable<DiagnosticRule> rules)
+        {
+            var ordered = rules.OrderBy(r => r.Id, System.StringComparer.Ordinal).ToList();
+            var text = new StringBuilder();
+            text.Append("# DslAe diagnostics\n\n");
+            text.Append("<!-- Generated from DslAe.Model's DiagnosticCatalogue by tests/DslAe.Model.Tests; do not edit by hand.\n");
+            text.Append("     Regenerate: DSLAE_UPDATE_DOCS=1 dotnet test tests/DslAe.Model.Tests -c Release -->\n\n");
+            text.Append("Every problem the generator finds in a model is reported as a compiler diagnostic at the attribute\n");
+            text.Append("argument or YAML key that causes it. Messages name the stage, what was expected, what was received,\n");
+            text.Append("and a concrete fix.\n\n");
+            text.Append("ID ranges: DSLAE001–099 model and shape rules (this page), DSLAE100–199 the C# front end,\n");
+            text.Append("DSLAE200–299 the YAML front end, DSLAE300–399 the emitter and generator plumbing.\n\n");
+            text.Append("| ID | Severity | Title |\n|---|---|---|\n");
+            foreach (var rule in ordered)
+            {
+                text.Append("| [").Append(rule.Id).Append("](#").Append(rule.Id.ToLowerInvariant()).Append(") | ")
+                    .Append(rule.Severity).Append(" | ").Append(rule.Title).Append(" |\n");
+            }
+
+            foreach (var rule in ordered)
+            {
+                var example = rule.Example.Split('\n');
+                text.Append("\n## ").Append(rule.Id).Append('\n');
+                text.Append("\n**").Append(rule.Title).Append("** · ").Append(rule.Severity).Append("\n\n");
+                text.Append(rule.Explanation).Append("\n\n");
+                text.Append("Message: `").Append(rule.MessageFormat).Append("`\n\n");
+                text.Append("Example: ").Append(example[0]).Append('\n');
+                foreach (var line in example.Skip(1))
+                {
+                    text.Append("\n> ").Append(line).Append('\n');
+                }
+
+                text.Append("\nFix: ").Append(rule.Fix).Append('\n');
+            }
+
+            return text.ToString();
+        }
+    }
+}
