@@ -1,0 +1,202 @@
+using System.Buffers.Binary;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace DslAe.Torch;
+
+/// <summary>
+/// The safetensors format (Hugging Face): an 8-byte little-endian header length, a JSON header
+/// {name: {dtype, shape, data_offsets: [begin, end]}, "__metadata__": {string: string}}, then the raw
+/// little-endian bytes of every tensor. PyTorch reads it with json + torch.frombuffer.
+/// </summary>
+public static class Safetensors
+{
+    private const string MetadataKey = "__metadata__";
+
+    // Guards against reading a gigantic "header" from a file that is not safetensors at all.
+    private const long MaxHeaderBytes = 100L << 20;
+
+    /// <summary>
+    /// Writes the tensors (copied to the CPU) and optional metadata to <paramref name="path"/> atomically:
+    /// a temporary file beside it is flushed to disk and then renamed over the target.
+    /// </summary>
+    public static void Save(string path, IEnumerable<KeyValuePair<string, Tensor>> tensors, IReadOnlyDictionary<string, string>? metadata = null)
+    {
+        var items = tensors.ToList();
+        var header = new JsonObject();
+        if (metadata is { Count: > 0 })
+        {
+            var meta = new JsonObject();
+            foreach (var (k, v) in metadata) meta[k] = v;
+            header[MetadataKey] = meta;
+        }
+        long offset = 0;
+        foreach (var (name, t) in items)
+        {
+            if (name == MetadataKey) throw new ArgumentException($"'{MetadataKey}' is reserved for metadata and cannot name a tensor");
+            if (header.ContainsKey(name)) throw new ArgumentException($"tensor name '{name}' appears twice");
+            var bytes = t.NumEl * t.Dtype.ElementSize();
+            header[name] = new JsonObject
+            {
+                ["dtype"] = DtypeName(t.Dtype),
+                ["shape"] = new JsonArray(t.Shape.Select(s => (JsonNode)s).ToArray()),
+                ["data_offsets"] = new JsonArray(offset, offset + bytes),
+            };
+            offset += bytes;
+        }
+        var json = Encoding.UTF8.GetBytes(header.ToJsonString());
+        // Pad the header with spaces to a multiple of 8 so the data is aligned, as the reference writer does.
+        var padded = (json.Length + 7) / 8 * 8;
+
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        Directory.CreateDirectory(folder);
+        var temp = Path.Combine(folder, $".{Path.GetFileName(path)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 20))
+            {
+                Span<byte> length = stackalloc byte[8];
+                BinaryPrimitives.WriteUInt64LittleEndian(length, (ulong)padded);
+                stream.Write(length);
+                stream.Write(json);
+                for (var i = json.Length; i < padded; i++) stream.WriteByte((byte)' ');
+                foreach (var (_, t) in items) WriteData(stream, t);
+                stream.Flush(flushToDisk: true);
+            }
+            File.Move(temp, path, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+        }
+    }
+
+    /// <summary>Reads every tensor (on the CPU). The caller owns (disposes) them.</summary>
+    public static Dictionary<string, Tensor> Load(string path) => LoadWithMetadata(path).Tensors;
+
+    /// <summary>Reads every tensor (on the CPU) and the string metadata map (empty when absent).</summary>
+    public static (Dictionary<string, Tensor> Tensors, Dictionary<string, string> Metadata) LoadWithMetadata(string path)
+    {
+        byte[] file;
+        try
+        {
+            file = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidDataException($"cannot read safetensors file '{path}': {e.Message}", e);
+        }
+        var (header, dataStart) = ReadHeader(path, file);
+        var metadata = new Dictionary<string, string>();
+        var tensors = new Dictionary<string, Tensor>();
+        try
+        {
+            foreach (var (name, node) in header)
+            {
+                if (name == MetadataKey)
+                {
+                    foreach (var (k, v) in node!.AsObject()) metadata[k] = v?.GetValue<string>() ?? "";
+                    continue;
+                }
+                tensors[name] = ReadTensor(path, name, node, file, dataStart);
+            }
+        }
+        catch
+        {
+            foreach (var t in tensors.Values) t.Dispose();
+            throw;
+        }
+        return (tensors, metadata);
+    }
+
+    private static (JsonObject Header, long DataStart) ReadHeader(string path, byte[] file)
+    {
+        if (file.Length < 8) throw Corrupt(path, $"the file has {file.Length} bytes, fewer than the 8-byte header length");
+        var length = BinaryPrimitives.ReadUInt64LittleEndian(file);
+        if (length > MaxHeaderBytes || (long)length > file.Length - 8)
+            throw Corrupt(path, $"the header length {length} exceeds the file size {file.Length} (not a safetensors file, or truncated)");
+        try
+        {
+            var node = JsonNode.Parse(file.AsSpan(8, (int)length));
+            if (node is not JsonObject header) throw Corrupt(path, "the header is not a JSON object");
+            return (header, 8 + (long)length);
+        }
+        catch (JsonException e)
+        {
+            throw Corrupt(path, $"the header is not valid JSON ({e.Message})");
+        }
+    }
+
+    private static Tensor ReadTensor(string path, string name, JsonNode? node, byte[] file, long dataStart)
+    {
+        try
+        {
+            var entry = node!.AsObject();
+            var dtype = ParseDtype(entry["dtype"]!.GetValue<string>());
+            var shape = entry["shape"]!.AsArray().Select(s => s!.GetValue<long>()).ToArray();
+            var offsets = entry["data_offsets"]!.AsArray().Select(s => s!.GetValue<long>()).ToArray();
+            long count = 1;
+            foreach (var s in shape) count *= s;
+            var bytes = count * dtype.ElementSize();
+            if (offsets.Length != 2 || offsets[1] - offsets[0] != bytes)
+                throw Corrupt(path, $"tensor '{name}': data_offsets [{string.Join(", ", offsets)}] do not span the {bytes} bytes of shape {Tensor.FormatShape(shape)} {entry["dtype"]}");
+            if (offsets[0] < 0 || dataStart + offsets[1] > file.Length)
+                throw Corrupt(path, $"tensor '{name}': data_offsets [{offsets[0]}, {offsets[1]}] run past the end of the file (truncated?)");
+            var data = file.AsSpan((int)(dataStart + offsets[0]), (int)bytes);
+            return FromBytes(data, shape, dtype);
+        }
+        catch (Exception e) when (e is InvalidOperationException or NullReferenceException or FormatException or KeyNotFoundException)
+        {
+            throw Corrupt(path, $"tensor '{name}' has a malformed header entry ({e.Message})");
+        }
+    }
+
+    private static unsafe Tensor FromBytes(ReadOnlySpan<byte> data, long[] shape, ScalarType dtype)
+    {
+        fixed (byte* p = data)
+        fixed (long* s = shape)
+            return Tensor.From(Interop.Native.dslae_tensor_from_data(p, s, shape.Length, (int)dtype, (int)DeviceType.Cpu, -1, out var r), r);
+    }
+
+    private static unsafe void WriteData(Stream stream, Tensor t)
+    {
+        using var cpu = t.Detach().Contiguous();
+        var bytes = new byte[t.NumEl * t.Dtype.ElementSize()];
+        fixed (byte* p = bytes)
+            Interop.Native.Check(Interop.Native.dslae_tensor_copy_to(cpu.Handle, (int)t.Dtype, p, bytes.Length));
+        stream.Write(bytes);
+    }
+
+    private static string DtypeName(ScalarType t) => t switch
+    {
+        ScalarType.Float32 => "F32",
+        ScalarType.Float64 => "F64",
+        ScalarType.Float16 => "F16",
+        ScalarType.BFloat16 => "BF16",
+        ScalarType.Int64 => "I64",
+        ScalarType.Int32 => "I32",
+        ScalarType.Int16 => "I16",
+        ScalarType.Int8 => "I8",
+        ScalarType.UInt8 => "U8",
+        ScalarType.Bool => "BOOL",
+        _ => throw new NotSupportedException($"safetensors has no dtype for {t}"),
+    };
+
+    private static ScalarType ParseDtype(string name) => name switch
+    {
+        "F32" => ScalarType.Float32,
+        "F64" => ScalarType.Float64,
+        "F16" => ScalarType.Float16,
+        "BF16" => ScalarType.BFloat16,
+        "I64" => ScalarType.Int64,
+        "I32" => ScalarType.Int32,
+        "I16" => ScalarType.Int16,
+        "I8" => ScalarType.Int8,
+        "U8" => ScalarType.UInt8,
+        "BOOL" => ScalarType.Bool,
+        _ => throw new FormatException($"unknown dtype \"{name}\""),
+    };
+
+    private static InvalidDataException Corrupt(string path, string what) => new($"corrupt safetensors file '{path}': {what}");
+}
