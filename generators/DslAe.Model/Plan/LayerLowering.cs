@@ -4,7 +4,13 @@ namespace DslAe.Model
     /// The libtorch arguments of a stage's layer, computed by shape inference so the emitter writes
     /// them verbatim and does no arithmetic. One record per layer kind. Pairs are (height, width).
     /// </summary>
-    public abstract record LayerLowering;
+    public abstract record LayerLowering
+    {
+        /// <summary>Only this library defines lowerings.</summary>
+        private protected LayerLowering()
+        {
+        }
+    }
 
     /// <summary>
     /// <c>conv2d(PrePad is null ? x : pad(x, PrePad), weight[Out, In/Groups, K, K], bias, Stride,

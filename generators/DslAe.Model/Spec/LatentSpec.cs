@@ -7,6 +7,11 @@ namespace DslAe.Model
     /// </summary>
     public abstract record LatentSpec : SpecElement
     {
+        /// <summary>Only this library defines kinds, so every rule can handle every kind.</summary>
+        private protected LatentSpec()
+        {
+        }
+
         /// <summary>The latent's stage name (unique like every stage name).</summary>
         public string Name { get; init; } = Defaults.LatentName;
 

@@ -7,6 +7,11 @@ namespace DslAe.Model
     /// </summary>
     public abstract record LayerSpec
     {
+        /// <summary>Only this library defines kinds, so every rule can handle every kind.</summary>
+        private protected LayerSpec()
+        {
+        }
+
         /// <summary>The kind's name as messages print it ("Conv", "MaxPool", ...).</summary>
         public abstract string KindName { get; }
     }

@@ -6,6 +6,11 @@ namespace DslAe.Model
     /// </summary>
     public abstract record LossSpec : SpecElement
     {
+        /// <summary>Only this library defines kinds, so every rule can handle every kind.</summary>
+        private protected LossSpec()
+        {
+        }
+
         /// <summary>Weight in the sum (&gt;= 0).</summary>
         public double Weight { get; init; } = Defaults.LossWeight;
 

@@ -1,0 +1,163 @@
+using System;
+using System.Collections.Generic;
+
+namespace DslAe.Model
+{
+    /// <summary>
+    /// Computes the concrete fix a message proposes: which argument of which stage to change so a
+    /// path reaches the size or channels expected. Fixes are computed with the same arithmetic as
+    /// the check, so following one always clears the diagnostic it came with.
+    /// </summary>
+    internal static class FixSuggestions
+    {
+        /// <summary>
+        /// A fix making the end of <paramref name="path"/> produce <paramref name="height"/> x <paramref name="width"/>.
+        /// The fix goes to the last stage that changes the spatial size (stages after it keep it).
+        /// </summary>
+        public static string ToReach(IReadOnlyList<StagePlan> path, long height, long width)
+        {
+            var culprit = LastResizingStage(path);
+            if (culprit is null)
+            {
+                return Describe.Format("make the path before it produce {0}", Describe.Spatial(height, width));
+            }
+
+            var target = Describe.Spatial(height, width);
+            var change = culprit.Stage.Layer switch
+            {
+                ConvTransposeLayer t => ConvTranspose(culprit.Input, t, height, width),
+                ConvLayer c => Conv(culprit.Input, c, height, width),
+                MaxPoolLayer m => Pool(culprit.Input, m.Kernel, m.Stride ?? m.Kernel, m.Padding, m.Dilation, m.CeilMode, height, width),
+                AvgPoolLayer a => Pool(culprit.Input, a.Kernel, a.Stride ?? a.Kernel, a.Padding, 1, a.CeilMode, height, width),
+                UpsampleLayer => Upsample(culprit.Input, height, width),
+                _ => null,
+            };
+            return change is null
+                ? Describe.Format("change {0} (or a stage before it) so that it outputs {1}", culprit.Name, target)
+                : Describe.Format("set {0} on {1} to get {2}", change, culprit.Name, target);
+        }
+
+        /// <summary>A fix making the end of <paramref name="path"/> produce <paramref name="channels"/> channels.</summary>
+        public static string ToChannels(IReadOnlyList<StagePlan> path, int channels)
+        {
+            for (var i = path.Count - 1; i >= 0; i--)
+            {
+                var plan = path[i];
+                switch (plan.Stage.Layer)
+                {
+                    case ConvLayer or ConvTransposeLayer:
+                        return Describe.Format("set OutChannels = {0} on {1}", channels, plan.Name);
+                    case UnflattenLayer u:
+                        return Describe.Format("set the Unflatten shape of {0} to {1}", plan.Name, Describe.Image(channels, u.Height, u.Width));
+                    case PixelShuffleLayer or DenseLayer or FlattenLayer:
+                        return Describe.Format("make {0} output {1} channels", plan.Name, channels);
+                }
+            }
+
+            return Describe.Format("add a Conv stage with {0} output channels", channels);
+        }
+
+        private static StagePlan? LastResizingStage(IReadOnlyList<StagePlan> path)
+        {
+            for (var i = path.Count - 1; i >= 0; i--)
+            {
+                var plan = path[i];
+                if (plan.Input.IsVector || plan.Output.IsVector || !plan.Input.SameSpatial(plan.Output) || i == 0)
+                {
+                    return plan;
+                }
+            }
+
+            return null;
+        }
+
+        private static string? ConvTranspose(Shape input, ConvTransposeLayer layer, long height, long width)
+        {
+            var kernel = SizeArithmetic.EffectiveKernel(layer.Kernel, layer.Dilation);
+            var limit = Math.Max(layer.Stride, layer.Dilation);
+            var padding = layer.Padding.Mode switch
+            {
+                PaddingMode.Same => kernel / 2,
+                PaddingMode.Valid => 0,
+                _ => layer.Padding.Amount,
+            };
+            var outputPaddingH = height - SizeArithmetic.ConvTransposeOut(input.Height, layer.Kernel, layer.Stride, padding, 0, layer.Dilation);
+            var outputPaddingW = width - SizeArithmetic.ConvTransposeOut(input.Width, layer.Kernel, layer.Stride, padding, 0, layer.Dilation);
+            if (outputPaddingH == outputPaddingW && outputPaddingH >= 0 && outputPaddingH < limit)
+            {
+                return Describe.Format("OutputPadding = {0}", outputPaddingH);
+            }
+
+            if (height == (long)input.Height * layer.Stride && width == (long)input.Width * layer.Stride)
+            {
+                return "Padding = Same without OutputPadding";
+            }
+
+            for (var outputPadding = 0; outputPadding < limit; outputPadding++)
+            {
+                var twiceH = SizeArithmetic.ConvTransposeOut(input.Height, layer.Kernel, layer.Stride, 0, outputPadding, layer.Dilation) - height;
+                var twiceW = SizeArithmetic.ConvTransposeOut(input.Width, layer.Kernel, layer.Stride, 0, outputPadding, layer.Dilation) - width;
+                if (twiceH == twiceW && twiceH >= 0 && twiceH % 2 == 0)
+                {
+                    return outputPadding == 0
+                        ? Describe.Format("Padding = {0}", twiceH / 2)
+                        : Describe.Format("Padding = {0}, OutputPadding = {1}", twiceH / 2, outputPadding);
+                }
+            }
+
+            return null;
+        }
+
+        private static string? Conv(Shape input, ConvLayer layer, long height, long width)
+        {
+            if (layer.Padding.Mode != PaddingMode.Same
+                && SizeArithmetic.CeilDiv(input.Height, layer.Stride) == height
+                && SizeArithmetic.CeilDiv(input.Width, layer.Stride) == width)
+            {
+                return "Padding = Same";
+            }
+
+            var kernel = SizeArithmetic.EffectiveKernel(layer.Kernel, layer.Dilation);
+            for (var padding = 0; padding <= kernel; padding++)
+            {
+                if (SizeArithmetic.ConvOut(input.Height, layer.Kernel, layer.Stride, padding, layer.Dilation) == height
+                    && SizeArithmetic.ConvOut(input.Width, layer.Kernel, layer.Stride, padding, layer.Dilation) == width)
+                {
+                    return Describe.Format("Padding = {0}", padding);
+                }
+            }
+
+            return null;
+        }
+
+        private static string? Pool(Shape input, int kernel, int stride, int padding, int dilation, bool ceilMode, long height, long width)
+        {
+            if (SizeArithmetic.PoolOut(input.Height, kernel, stride, padding, dilation, !ceilMode) == height
+                && SizeArithmetic.PoolOut(input.Width, kernel, stride, padding, dilation, !ceilMode) == width)
+            {
+                return ceilMode ? "CeilMode = false" : "CeilMode = true";
+            }
+
+            for (var candidate = 0; candidate <= kernel / 2; candidate++)
+            {
+                if (SizeArithmetic.PoolOut(input.Height, kernel, stride, candidate, dilation, ceilMode) == height
+                    && SizeArithmetic.PoolOut(input.Width, kernel, stride, candidate, dilation, ceilMode) == width)
+                {
+                    return Describe.Format("Padding = {0}", candidate);
+                }
+            }
+
+            return null;
+        }
+
+        private static string Upsample(Shape input, long height, long width)
+        {
+            if (height % input.Height == 0 && width % input.Width == 0 && height / input.Height == width / input.Width)
+            {
+                return Describe.Format("Scale = {0}", height / input.Height);
+            }
+
+            return Describe.Format("Size = {0}", Describe.Spatial(height, width));
+        }
+    }
+}

@@ -1,0 +1,134 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace DslAe.Model
+{
+    /// <summary>
+    /// DSLAE001: the decoder must end at the target's shape (the input's; for cross-entropy the
+    /// input's size with one channel per class). To name where things go wrong, the decoder is read
+    /// against the encoder's ladder of spatial sizes in mirror order: the first decoder stage whose
+    /// size leaves the ladder is where the paths diverge.
+    /// </summary>
+    internal sealed class ReconstructionRules
+    {
+        private readonly InferenceContext _context;
+
+        public ReconstructionRules(InferenceContext context)
+        {
+            _context = context;
+        }
+
+        /// <summary>The shape the decoder must produce.</summary>
+        public static Shape Target(ModelSpec spec, Shape input, Shape output)
+        {
+            var crossEntropy = spec.Losses.OfType<CrossEntropyLoss>().FirstOrDefault();
+            return crossEntropy is null ? input : new Shape(crossEntropy.Classes ?? output.Channels, input.Height, input.Width);
+        }
+
+        public void Check(Shape input, IReadOnlyList<StagePlan> encoder, LatentPlan? latent, IReadOnlyList<StagePlan> decoder, Shape output)
+        {
+            var target = Target(_context.Spec, input, output);
+            if (output == target)
+            {
+                return;
+            }
+
+            if (output.SameSpatial(target))
+            {
+                ReportEnd(target, output, latent, decoder, rung: 0);
+                return;
+            }
+
+            var ladder = Ladder(input, encoder);
+            var start = latent?.Output ?? (encoder.Count > 0 ? encoder[encoder.Count - 1].Output : input);
+            var rung = start.IsVector ? -1 : ladder.LastIndexOf((start.Height, start.Width));
+            for (var i = 0; i < decoder.Count; i++)
+            {
+                var plan = decoder[i];
+                if (plan.Output.IsVector)
+                {
+                    rung = -1;
+                    continue;
+                }
+
+                var size = (plan.Output.Height, plan.Output.Width);
+                if (rung < 0)
+                {
+                    rung = ladder.LastIndexOf(size);
+                    continue;
+                }
+
+                if (size == ladder[rung])
+                {
+                    continue;
+                }
+
+                var up = ladder.Take(rung).ToList().LastIndexOf(size);
+                if (up >= 0)
+                {
+                    rung = up;
+                    continue;
+                }
+
+                var expected = ladder.Take(Math.Max(rung, 1)).OrderBy(r => Math.Abs(r.Height - size.Height) + Math.Abs(r.Width - size.Width)).First();
+                var path = decoder.Take(i + 1).ToList();
+                _context.Report(DiagnosticCatalogue.ReconstructionMismatch, plan.Stage.Location, plan.Name,
+                    Describe.Spatial(expected.Height, expected.Width), plan.Output.Spatial, FixSuggestions.ToReach(path, expected.Height, expected.Width));
+                return;
+            }
+
+            ReportEnd(target, output, latent, decoder, rung);
+        }
+
+        /// <summary>The decoder never left the ladder, but its end is not the target.</summary>
+        private void ReportEnd(Shape target, Shape output, LatentPlan? latent, IReadOnlyList<StagePlan> decoder, int rung)
+        {
+            var last = decoder.Count > 0 ? decoder[decoder.Count - 1] : null;
+            var name = last?.Name ?? latent?.Name ?? _context.Spec.Name;
+            var location = last?.Stage.Location ?? latent?.Latent.Location ?? _context.Spec.Location;
+            if (last is null)
+            {
+                Report(location, name, target.ToString(), output.ToString(), Describe.Format("add decoder stages that lead back to {0}", target));
+            }
+            else if (output.IsVector)
+            {
+                var fix = output.Features == target.Features
+                    ? Describe.Format("add an Unflatten({0}, {1}, {2}) stage at the end", target.Channels, target.Height, target.Width)
+                    : Describe.Format("add stages that lead back to {0}", target);
+                Report(location, name, target.ToString(), output.ToString(), fix);
+            }
+            else if (output.SameSpatial(target))
+            {
+                Report(location, name, target.ToString(), output.ToString(), FixSuggestions.ToChannels(decoder, target.Channels));
+            }
+            else if (rung > 0 && output.Height < target.Height && output.Width < target.Width)
+            {
+                Report(location, name, target.Spatial, output.Spatial, Describe.Format("add an upsampling stage after {0} to reach {1}", name, target.Spatial));
+            }
+            else
+            {
+                Report(location, name, target.Spatial, output.Spatial, FixSuggestions.ToReach(decoder, target.Height, target.Width));
+            }
+        }
+
+        private void Report(SourceLocation location, string name, string expected, string received, string fix) =>
+            _context.Report(DiagnosticCatalogue.ReconstructionMismatch, location, name, expected, received, fix);
+
+        /// <summary>The distinct spatial sizes the encoder passes through, input first.</summary>
+        private static List<(int Height, int Width)> Ladder(Shape input, IReadOnlyList<StagePlan> encoder)
+        {
+            var ladder = new List<(int Height, int Width)> { (input.Height, input.Width) };
+            foreach (var plan in encoder.Where(p => !p.Output.IsVector))
+            {
+                var size = (plan.Output.Height, plan.Output.Width);
+                if (ladder[ladder.Count - 1] != size)
+                {
+                    ladder.Add(size);
+                }
+            }
+
+            return ladder;
+        }
+    }
+}
