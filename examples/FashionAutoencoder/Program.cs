@@ -1,1 +1,3 @@
-Console.WriteLine("FashionAutoencoder: training arrives with the runtime (issue 6).");
+using FashionAutoencoder;
+
+Console.WriteLine(FashionAe.Definition.Summary);

@@ -6,6 +6,9 @@ namespace DslAe.Model
     /// </summary>
     public static class Defaults
     {
+        /// <summary>Convolution kernel size when none is written (the 3x3 of VGG and U-Net).</summary>
+        public const int Kernel = 3;
+
         /// <summary>Convolution stride.</summary>
         public const int Stride = 1;
 

@@ -1,0 +1,139 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using DslAe.Model;
+using Microsoft.CodeAnalysis;
+
+namespace DslAe.Generators.CSharp
+{
+    /// <summary>Reads the model-level attributes: [Corrupt], [Loss] (repeatable) and [Train].</summary>
+    internal static class ModelReader
+    {
+        private static readonly Dictionary<string, string> NoiseAliases = new() { ["SaltPepper"] = nameof(CorruptionKind.SaltAndPepper) };
+
+        public static CorruptionSpec? ReadCorruption(ImmutableArray<AttributeData> attributes, List<DiagnosticInfo> diagnostics, CancellationToken ct)
+        {
+            var a = Find(attributes, "DslAe.CorruptAttribute", ct).FirstOrDefault();
+            if (a is null)
+            {
+                return null;
+            }
+
+            var kind = EnumReader.Read(a, "Corrupt", "Kind", CorruptionKind.Gaussian, diagnostics, NoiseAliases);
+            return kind is null ? null : new CorruptionSpec(kind.Value, a.Double("Amount") ?? 0)
+            {
+                Location = a.Location,
+                ArgumentLocations = a.ArgumentLocations(),
+            };
+        }
+
+        public static EquatableArray<LossSpec> ReadLosses(ImmutableArray<AttributeData> attributes, List<DiagnosticInfo> diagnostics, CancellationToken ct)
+        {
+            var losses = new List<LossSpec>();
+            foreach (var a in Find(attributes, "DslAe.LossAttribute", ct))
+            {
+                var loss = ReadLoss(a, diagnostics);
+                if (loss is not null)
+                {
+                    losses.Add(loss with
+                    {
+                        Weight = a.Double("Weight") ?? Defaults.LossWeight,
+                        Location = a.Location,
+                        ArgumentLocations = a.ArgumentLocations(),
+                    });
+                }
+            }
+
+            return losses.ToEquatableArray();
+        }
+
+        private static LossSpec? ReadLoss(AttributeArguments a, List<DiagnosticInfo> diagnostics)
+        {
+            var kind = a.EnumMember("Kind");
+            var layers = StringArray(a);
+            switch (kind)
+            {
+                case "Mse": return new MseLoss();
+                case "L1": return new L1Loss();
+                case "Bce": return new BceLoss();
+                case "BceWithLogits": return new BceWithLogitsLoss();
+                case "Kl": return new KlLoss();
+                case "LaplacianPyramid": return new LaplacianPyramidLoss { Levels = a.Int("Levels") ?? Defaults.PyramidLevels };
+                case "CrossEntropy": return new CrossEntropyLoss { Classes = a.Int("Classes") };
+                case "Perceptual":
+                case "Style":
+                    if (layers.IsEmpty)
+                    {
+                        diagnostics.Add(CSharpFrontEndRules.MissingArgument.Create(a.Location, "Loss " + kind, "Layers",
+                            "write Layers = new[] { nameof(Enc1) } with the encoder stages whose features to compare"));
+                        return null;
+                    }
+
+                    return kind == "Perceptual" ? new PerceptualLoss(layers) : new StyleLoss(layers);
+                case "Adversarial":
+                    diagnostics.Add(CSharpFrontEndRules.MissingArgument.Create(a.Location, "Loss Adversarial", "a discriminator",
+                        "C# declarations cannot declare one yet; declare this model in a .dslae.yaml file with a 'discriminator' section"));
+                    return null;
+                default:
+                    diagnostics.Add(CSharpFrontEndRules.UnknownEnumValue.Create(a.LocationOf("Kind"), "Loss", "Kind", kind ?? "(none)",
+                        "Mse, L1, Bce, BceWithLogits, Kl, LaplacianPyramid, Perceptual, Style, Adversarial, CrossEntropy"));
+                    return null;
+            }
+        }
+
+        public static TrainingSpec ReadTraining(ImmutableArray<AttributeData> attributes, List<DiagnosticInfo> diagnostics, CancellationToken ct)
+        {
+            var a = Find(attributes, "DslAe.TrainAttribute", ct).FirstOrDefault();
+            if (a is null)
+            {
+                return TrainingSpec.Default;
+            }
+
+            var optimizerKind = EnumReader.Read(a, "Train", "Optimizer", Defaults.Optimizer, diagnostics) ?? Defaults.Optimizer;
+            var optimizer = new OptimizerSpec(optimizerKind)
+            {
+                Location = a.LocationOf("Optimizer"),
+                ArgumentLocations = a.ArgumentLocations(Rename.Model),
+                LearningRate = a.Double("Lr") ?? Defaults.LearningRate,
+                Momentum = a.Double("Momentum") ?? Defaults.Momentum,
+                Nesterov = a.Bool("Nesterov") ?? false,
+                WeightDecay = a.Double("WeightDecay"),
+                Beta1 = a.Double("Beta1") ?? Defaults.Beta1,
+                Beta2 = a.Double("Beta2") ?? Defaults.Beta2,
+            };
+            var scheduleKind = EnumReader.Read(a, "Train", "Schedule", Defaults.Schedule, diagnostics) ?? Defaults.Schedule;
+            var schedule = new ScheduleSpec(scheduleKind)
+            {
+                Location = a.LocationOf("Schedule"),
+                ArgumentLocations = a.ArgumentLocations(Rename.Model),
+                StepSize = a.Int("StepSize") ?? Defaults.StepSize,
+                Gamma = a.Double("Gamma") ?? Defaults.Gamma,
+                MinLearningRate = a.Double("MinLr") ?? 0.0,
+            };
+
+            return new TrainingSpec
+            {
+                Location = a.Location,
+                ArgumentLocations = a.ArgumentLocations(Rename.Model),
+                Epochs = a.Int("Epochs") ?? Defaults.Epochs,
+                BatchSize = a.Int("Batch") ?? Defaults.BatchSize,
+                Optimizer = optimizer,
+                Schedule = schedule,
+                GradientClip = a.Double("ClipNorm"),
+                Seed = a.Int("Seed") ?? Defaults.Seed,
+                ValidationFraction = a.Double("Validation") ?? Defaults.ValidationFraction,
+                EarlyStoppingPatience = a.Int("Patience"),
+                Data = a.String("Data"),
+                DataPath = a.String("DataPath"),
+            };
+        }
+
+        private static IEnumerable<AttributeArguments> Find(ImmutableArray<AttributeData> attributes, string fullName, CancellationToken ct) =>
+            attributes.Where(x => x.AttributeClass?.ToDisplayString() == fullName)
+                .Select(x => AttributeArguments.Read(x, ct))
+                .Where(x => x is not null)!;
+
+        private static EquatableArray<string> StringArray(AttributeArguments a) => a.StringArray("Layers").ToEquatableArray();
+    }
+}

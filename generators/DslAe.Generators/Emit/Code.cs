@@ -1,0 +1,54 @@
+using System.Globalization;
+using DslAe.Model;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace DslAe.Generators.Emit
+{
+    /// <summary>Literal and identifier spelling shared by the emitters (invariant culture, escaped keywords).</summary>
+    internal static class Code
+    {
+        public const string Torch = "global::DslAe.Torch";
+        public const string F = "global::DslAe.Torch.Functional";
+        public const string Nn = "global::DslAe.Torch.Nn";
+        public const string Tensor = "global::DslAe.Torch.Tensor";
+        public const string Runtime = "global::DslAe";
+
+        public static string Int(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+        public static string Double(double value)
+        {
+            var text = value.ToString("R", CultureInfo.InvariantCulture);
+            return text.Contains(".") || text.Contains("E") || text.Contains("N") || text.Contains("I") ? text : text + ".0";
+        }
+
+        public static string Bool(bool value) => value ? "true" : "false";
+
+        public static string String(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
+
+        /// <summary>A local variable name for a stage: camelCase, '@'-escaped when it is a keyword.</summary>
+        public static string Local(string stageName)
+        {
+            var camel = stageName.Length == 0 ? "stage" : char.ToLowerInvariant(stageName[0]) + stageName.Substring(1);
+            if (camel is "input" or "target" or "pass" or "scope" or "z")
+            {
+                camel += "Out";
+            }
+
+            return SyntaxFacts.GetKeywordKind(camel) != SyntaxKind.None || SyntaxFacts.GetContextualKeywordKind(camel) != SyntaxKind.None
+                ? "@" + camel
+                : camel;
+        }
+
+        /// <summary>A field (member) name for a stage: the stage's name, '@'-escaped when it is a keyword.</summary>
+        public static string Member(string name) =>
+            SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
+
+        public static string Shape(Shape shape) => shape.ToString();
+
+        public static string IntArray(Shape shape) => shape.IsVector
+            ? "[" + Int(shape.Channels) + "]"
+            : "[" + Int(shape.Channels) + ", " + Int(shape.Height) + ", " + Int(shape.Width) + "]";
+
+        public static string Mode(UpsampleMode mode) => Torch + ".InterpolationMode." + mode;
+    }
+}

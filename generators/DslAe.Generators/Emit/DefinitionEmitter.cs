@@ -1,0 +1,83 @@
+using System.Linq;
+using DslAe.Model;
+
+namespace DslAe.Generators.Emit
+{
+    /// <summary>Writes <c>{Name}Definition</c>: the compile-time summary, the training defaults and the module factory.</summary>
+    internal static class DefinitionEmitter
+    {
+        public static void Write(SourceWriter w, ModelPlan plan)
+        {
+            var spec = plan.Spec;
+            w.Line("/// <summary>What the compiler knows of <c>" + spec.Name + "</c>: its summary, training settings and module factory.</summary>");
+            using (w.Block("public sealed class " + spec.Name + "Definition : " + Code.Runtime + ".ModelDefinition"))
+            {
+                w.Line("public static " + spec.Name + "Definition Instance { get; } = new();");
+                w.Line();
+                w.Line("private " + spec.Name + "Definition() { }");
+                w.Line();
+                w.Line("/// <inheritdoc />");
+                w.Line("public override string Name => " + Code.String(spec.Name) + ";");
+                w.Line();
+                w.Line("/// <inheritdoc />");
+                w.Line("public override int[] InputShape => " + Code.IntArray(spec.Input!.Value) + ";");
+                w.Line();
+                w.Line("/// <inheritdoc />");
+                w.Line("public override " + Code.Runtime + ".ModelSummary Summary { get; } = new(" + Code.String(spec.Name) + ", " + Code.IntArray(spec.Input!.Value) + ",");
+                w.Line("[");
+                var rows = plan.Encoder.Select(Row).ToList();
+                if (plan.Latent is { } latent)
+                {
+                    rows.Add(SummaryRow(latent.Name, "Latent " + latent.Latent.KindName, latent.Code, latent.ParameterCount));
+                }
+
+                rows.AddRange(plan.Decoder.Select(Row));
+                foreach (var row in rows)
+                {
+                    w.Line("    " + row + ",");
+                }
+
+                w.Line("]);");
+                w.Line();
+                WriteTraining(w, spec);
+                w.Line();
+                w.Line("/// <inheritdoc />");
+                w.Line("public override " + Code.Runtime + ".AutoencoderModule CreateModule() => new " + spec.Name + "Module();");
+            }
+        }
+
+        private static string Row(StagePlan stage) => SummaryRow(stage.Name, stage.Stage.Layer.KindName, stage.Output, stage.ParameterCount);
+
+        private static string SummaryRow(string name, string kind, Shape output, long parameters) =>
+            "new(" + Code.String(name) + ", " + Code.String(kind) + ", " + Code.IntArray(output) + ", " + Code.Int(parameters) + ")";
+
+        private static void WriteTraining(SourceWriter w, ModelSpec spec)
+        {
+            var t = spec.Training;
+            w.Line("/// <inheritdoc />");
+            w.Line("public override " + Code.Runtime + ".TrainingSettings Training { get; } = new()");
+            w.Line("{");
+            void Set(string name, string value) => w.Line("    " + name + " = " + value + ",");
+            Set("Epochs", Code.Int(t.Epochs));
+            Set("BatchSize", Code.Int(t.BatchSize));
+            Set("Optimizer", Code.Runtime + ".OptimizerKind." + t.Optimizer.Kind);
+            Set("LearningRate", Code.Double(t.Optimizer.LearningRate));
+            Set("Momentum", Code.Double(t.Optimizer.Momentum));
+            Set("Nesterov", Code.Bool(t.Optimizer.Nesterov));
+            Set("WeightDecay", Code.Double(t.Optimizer.EffectiveWeightDecay));
+            Set("Beta1", Code.Double(t.Optimizer.Beta1));
+            Set("Beta2", Code.Double(t.Optimizer.Beta2));
+            Set("Schedule", Code.Runtime + ".Schedule." + t.Schedule.Kind);
+            Set("StepSize", Code.Int(t.Schedule.StepSize));
+            Set("Gamma", Code.Double(t.Schedule.Gamma));
+            Set("MinLearningRate", Code.Double(t.Schedule.MinLearningRate));
+            Set("GradientClip", t.GradientClip is { } clip ? Code.Double(clip) : "null");
+            Set("Seed", Code.Int(t.Seed));
+            Set("ValidationFraction", Code.Double(t.ValidationFraction));
+            Set("EarlyStoppingPatience", t.EarlyStoppingPatience is { } p ? Code.Int(p) : "null");
+            Set("Data", t.Data is null ? "null" : Code.String(t.Data));
+            Set("DataPath", t.DataPath is null ? "null" : Code.String(t.DataPath));
+            w.Line("};");
+        }
+    }
+}

@@ -1,0 +1,103 @@
+using DslAe.Model;
+
+namespace DslAe.Generators.Emit
+{
+    /// <summary>Writes the latent code's fields, registrations and the two halves of its forward pass.</summary>
+    internal static class LatentEmitter
+    {
+        public static void Fields(SourceWriter w, LatentPlan latent)
+        {
+            var n = latent.Name;
+            w.Line("/// <summary>" + n + ": " + latent.Latent.KindName + " code " + latent.Code + " from " + latent.Input + ", decoded from " + latent.Output + ".</summary>");
+            switch (latent.Latent)
+            {
+                case ConvLatent:
+                    w.Line("public readonly " + Code.Nn + ".Conv2d " + n + "In;");
+                    break;
+                case DenseLatent:
+                    w.Line("public readonly " + Code.Nn + ".Linear " + n + "In;");
+                    w.Line("public readonly " + Code.Nn + ".Linear " + n + "Out;");
+                    break;
+                case VariationalLatent:
+                    w.Line("public readonly " + Code.Nn + ".Linear " + n + "Mean;");
+                    w.Line("public readonly " + Code.Nn + ".Linear " + n + "LogVariance;");
+                    w.Line("public readonly " + Code.Nn + ".Linear " + n + "Out;");
+                    break;
+            }
+        }
+
+        public static void Registrations(SourceWriter w, LatentPlan latent)
+        {
+            var n = latent.Name;
+            var code = latent.Code.Channels;
+            switch (latent.Latent)
+            {
+                case ConvLatent:
+                    w.Line(n + "In = RegisterModule(" + Code.String(n + "In") + ", new " + Code.Nn + ".Conv2d(" + Code.Int(latent.InFeatures) + ", " + Code.Int(code) + ", 1));");
+                    break;
+                case DenseLatent:
+                    Linear(w, n + "In", latent.InFeatures, code);
+                    Linear(w, n + "Out", code, latent.ProjectBackFeatures);
+                    break;
+                case VariationalLatent:
+                    Linear(w, n + "Mean", latent.InFeatures, code);
+                    Linear(w, n + "LogVariance", latent.InFeatures, code);
+                    Linear(w, n + "Out", code, latent.ProjectBackFeatures);
+                    break;
+            }
+        }
+
+        /// <summary>Encodes <paramref name="previous"/>; the code is in <see cref="CodeLocal"/> (for a variational code, sampled in training).</summary>
+        public static void Encode(SourceWriter w, LatentPlan latent, string previous, bool sample)
+        {
+            var n = latent.Name;
+            var local = CodeLocal(latent);
+            w.Line("// " + n + ": " + latent.Latent.KindName + " code " + latent.Input + " -> " + latent.Code);
+            switch (latent.Latent)
+            {
+                case ConvLatent:
+                    w.Line("var " + local + " = " + n + "In.Forward(" + previous + ");");
+                    break;
+                case DenseLatent:
+                    w.Line("var " + local + " = " + n + "In.Forward(" + Flat(latent, previous) + ");");
+                    break;
+                case VariationalLatent:
+                    w.Line("var " + MeanLocal(latent) + " = " + n + "Mean.Forward(" + Flat(latent, previous) + ");");
+                    w.Line("var " + LogVarianceLocal(latent) + " = " + n + "LogVariance.Forward(" + Flat(latent, previous) + ");");
+                    w.Line("var " + local + " = " + (sample
+                        ? "IsTraining ? " + Code.Runtime + ".Variational.Sample(" + MeanLocal(latent) + ", " + LogVarianceLocal(latent) + ") : " + MeanLocal(latent)
+                        : MeanLocal(latent)) + ";");
+                    break;
+            }
+        }
+
+        /// <summary>Maps the code back to what the decoder starts from; returns the local holding it.</summary>
+        public static string Decode(SourceWriter w, LatentPlan latent)
+        {
+            var local = CodeLocal(latent);
+            if (latent.ProjectBackFeatures == 0)
+            {
+                return local;
+            }
+
+            var back = local.TrimStart('@') + "Back";
+            w.Line("// " + latent.Name + ": projected back " + latent.Code + " -> " + latent.Output);
+            var reshape = latent.Output.IsVector
+                ? string.Empty
+                : ".Reshape(-1, " + Code.Int(latent.Output.Channels) + ", " + Code.Int(latent.Output.Height) + ", " + Code.Int(latent.Output.Width) + ")";
+            w.Line("var " + back + " = " + latent.Name + "Out.Forward(" + local + ")" + reshape + ";");
+            return back;
+        }
+
+        public static string CodeLocal(LatentPlan latent) => Code.Local(latent.Name);
+
+        public static string MeanLocal(LatentPlan latent) => CodeLocal(latent).TrimStart('@') + "Mean";
+
+        public static string LogVarianceLocal(LatentPlan latent) => CodeLocal(latent).TrimStart('@') + "LogVariance";
+
+        private static string Flat(LatentPlan latent, string x) => latent.Input.IsVector ? x : x + ".Flatten(1)";
+
+        private static void Linear(SourceWriter w, string field, int inFeatures, int outFeatures) =>
+            w.Line(field + " = RegisterModule(" + Code.String(field) + ", new " + Code.Nn + ".Linear(" + Code.Int(inFeatures) + ", " + Code.Int(outFeatures) + "));");
+    }
+}

@@ -1,0 +1,58 @@
+using System.Collections.Generic;
+using System.Linq;
+using DslAe.Generators.CSharp;
+using DslAe.Generators.Emit;
+using DslAe.Model;
+
+namespace DslAe.Generators
+{
+    /// <summary>A front end's model after shape inference: what to emit, and every diagnostic from all stages.</summary>
+    /// <param name="Spec">The IR; null when the front end could not build one.</param>
+    /// <param name="Plan">The checked plan; null without a spec.</param>
+    /// <param name="Target">The C# partial type to complete; null for YAML models.</param>
+    /// <param name="Diagnostics">Front end, inference and emitter diagnostics together.</param>
+    internal sealed record CompiledModel(ModelSpec? Spec, ModelPlan? Plan, DeclarationTarget? Target, EquatableArray<DiagnosticInfo> Diagnostics)
+    {
+        /// <summary>True when the module can be emitted.</summary>
+        public bool CanEmit => Plan is not null && !Diagnostics.Any(d => d.Severity == Severity.Error);
+
+        /// <summary>The definition type's full name, for the registry.</summary>
+        public string? DefinitionType => CanEmit ? "global::" + (Spec!.Namespace is null ? string.Empty : Spec.Namespace + ".") + Spec.Name + "Definition" : null;
+    }
+
+    /// <summary>Runs shape inference on a front end's result and adds the emitter's own checks.</summary>
+    internal static class ModelCompiler
+    {
+        public static CompiledModel Compile(FrontEndResult result)
+        {
+            if (result.Spec is null)
+            {
+                return new CompiledModel(null, null, result.Target, result.Diagnostics);
+            }
+
+            var plan = ShapeInference.Infer(result.Spec);
+            var diagnostics = new List<DiagnosticInfo>(result.Diagnostics);
+            diagnostics.AddRange(plan.Diagnostics);
+            diagnostics.AddRange(UnsupportedCapabilities(result.Spec));
+            return new CompiledModel(result.Spec, plan, result.Target, diagnostics.ToEquatableArray());
+        }
+
+        private static IEnumerable<DiagnosticInfo> UnsupportedCapabilities(ModelSpec spec)
+        {
+            const string Supported = "use Mse, L1, Bce, BceWithLogits, Kl, LaplacianPyramid or CrossEntropy";
+            foreach (var loss in spec.Losses)
+            {
+                if (!LossEmitter.IsSupported(loss))
+                {
+                    yield return EmitterRules.NotYetGenerated.Create(loss.Location, "Loss " + loss.KindName, loss.KindName + " loss", Supported);
+                }
+            }
+
+            if (spec.Latent is LearnableLatent learnable)
+            {
+                yield return EmitterRules.NotYetGenerated.Create(learnable.Location, learnable.Name, "a learnable (GLO) code",
+                    "use a Dense, Conv or Variational latent");
+            }
+        }
+    }
+}

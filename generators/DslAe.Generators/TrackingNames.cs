@@ -1,0 +1,12 @@
+namespace DslAe.Generators
+{
+    /// <summary>Names of the pipeline's steps, for incremental-caching tests.</summary>
+    public static class TrackingNames
+    {
+        public const string CSharpDeclarations = nameof(CSharpDeclarations);
+        public const string CSharpModels = nameof(CSharpModels);
+        public const string Modules = nameof(Modules);
+        public const string Diagnostics = nameof(Diagnostics);
+        public const string Registry = nameof(Registry);
+    }
+}

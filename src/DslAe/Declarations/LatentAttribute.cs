@@ -1,0 +1,16 @@
+namespace DslAe;
+
+/// <summary>
+/// The latent code between encoder and decoder: stages declared before it form the encoder, those after
+/// it the decoder. <paramref name="size"/> is the code's dimension (channels for <see cref="LatentKind.Conv"/>).
+/// </summary>
+[AttributeUsage(AttributeTargets.Property, AllowMultiple = false, Inherited = false)]
+public sealed class LatentAttribute(int size) : Attribute
+{
+    public int Size { get; } = size;
+    public LatentKind Kind { get; set; }
+    /// <summary><see cref="LatentKind.Learned"/>: shape (C, H, W) the code is projected to before the decoder.</summary>
+    public int[]? ProjectTo { get; set; }
+    /// <summary><see cref="LatentKind.Learned"/>: learning rate of the codes (GLO uses a larger one than the network's).</summary>
+    public double CodeLr { get; set; }
+}

@@ -1,0 +1,36 @@
+namespace DslAe;
+
+/// <summary>
+/// Base of every stage attribute. A stage is one named step of the encoder or decoder; stages run in
+/// declaration order, those before the <see cref="LatentAttribute"/> form the encoder, those after it the
+/// decoder. Input channels are always inferred. Unset properties take the defaults documented in
+/// docs/declarations.md; the generator reads only what you write.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property, AllowMultiple = false, Inherited = false)]
+public abstract class StageAttribute : Attribute
+{
+    /// <summary>Activation after the layer (and norm).</summary>
+    public Act Act { get; set; }
+    /// <summary>Leaky ReLU's negative slope or ELU's alpha; unset means PyTorch's default.</summary>
+    public double ActParameter { get; set; }
+    /// <summary>Normalisation after the layer, before the activation.</summary>
+    public Norm Norm { get; set; }
+    /// <summary>Number of groups when <see cref="Norm"/> is <see cref="DslAe.Norm.Group"/>.</summary>
+    public int NormGroups { get; set; }
+    /// <summary>Dropout probability after the activation; 0 means none.</summary>
+    public double Dropout { get; set; }
+    /// <summary>Name of an earlier stage whose output is merged into this stage's input (use <c>nameof</c>).</summary>
+    public string? Skip { get; set; }
+    /// <summary>How <see cref="Skip"/> merges: channel concatenation (U-Net) or addition (residual/ladder).</summary>
+    public Merge Merge { get; set; }
+    /// <summary>Carry only the skip's high frequencies, <c>x - up(avg_pool(x))</c>, so low frequencies must
+    /// cross the bottleneck.</summary>
+    public bool HighPass { get; set; }
+}
+
+/// <summary>Type of every stage property: the stage's shape and size as inferred at compile time.</summary>
+public sealed record Stage(string Name, string Kind, int[] OutputShape, long ParameterCount)
+{
+    /// <summary>Output shape as text, e.g. "32x14x14".</summary>
+    public string ShapeText => string.Join("x", OutputShape);
+}

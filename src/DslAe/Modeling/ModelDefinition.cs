@@ -1,0 +1,24 @@
+namespace DslAe;
+
+/// <summary>
+/// Everything the generator knows about one declared model at compile time: its name, input shape, summary,
+/// training defaults and a factory for its module. The command line finds models through <see cref="ModelCatalog"/>.
+/// </summary>
+public abstract class ModelDefinition
+{
+    public abstract string Name { get; }
+
+    /// <summary>Input shape of one sample: channels, height, width.</summary>
+    public abstract int[] InputShape { get; }
+
+    /// <summary>Stage table computed at compile time.</summary>
+    public abstract ModelSummary Summary { get; }
+
+    /// <summary>Training settings as declared, defaults filled in.</summary>
+    public abstract TrainingSettings Training { get; }
+
+    /// <summary>A new module with freshly initialised parameters, on the CPU.</summary>
+    public abstract AutoencoderModule CreateModule();
+
+    public override string ToString() => Name;
+}
