@@ -47,6 +47,7 @@ public sealed unsafe partial class Tensor
     public Tensor Gt(double other) => Binary(BinaryOp.Gt, other);
     public Tensor Ge(Tensor other) => Binary(BinaryOp.Ge, other);
 
+    public Tensor Neg() => Unary(UnaryOp.Neg);
     public Tensor Abs() => Unary(UnaryOp.Abs);
     public Tensor Sqrt() => Unary(UnaryOp.Sqrt);
     public Tensor Rsqrt() => Unary(UnaryOp.Rsqrt);
