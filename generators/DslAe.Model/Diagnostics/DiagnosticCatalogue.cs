@@ -122,8 +122,8 @@ namespace DslAe.Model
         public static readonly DiagnosticRule TooManyPyramidLevels = new(
             "DSLAE014", "Too many Laplacian pyramid levels", Severity.Error,
             "{0}: {1} levels need at least {2} on every level blurred, received {3} at level {4}; set Levels = {5}",
-            "Each REDUCE halves the image (floor) and the 5-tap blur uses reflect padding of 2, which needs at least 3 pixels per side; every level but the last is blurred.",
-            "Input 1x28x28 with LaplacianPyramid(Levels 5).\n`Loss LaplacianPyramid: 5 levels need at least 3x3 on every level blurred, received 1x1 at level 4; set Levels = 4`",
+            "Each REDUCE blurs and keeps every second row and column (level l+1 has ceil(size / 2) pixels); the 5-tap blur uses reflect padding of 2, which needs at least 3 pixels per side, and every level but the top one is blurred.",
+            "Input 1x28x28 with LaplacianPyramid(Levels 6): levels are 28, 14, 7, 4, 2 and 1 pixels wide.\n`Loss LaplacianPyramid: 6 levels need at least 3x3 on every level blurred, received 2x2 at level 4; set Levels = 5`",
             "Lower Levels to the number the message gives.");
 
         /// <summary>Two stages (or stage and latent) share a name.</summary>
@@ -147,7 +147,7 @@ namespace DslAe.Model
             "DSLAE017", "Output padding too large", Severity.Error,
             "{0}: OutputPadding must be smaller than the stride ({1}) or the dilation ({2}), received {3}; {4}",
             "output_padding only chooses among the input sizes that a strided convolution maps to the same output, so libtorch requires it to be smaller than the stride or the dilation.",
-            "Dec1 ConvTranspose(16, Kernel 3, Stride 2, OutputPadding 2).\n`Dec1: OutputPadding must be smaller than the stride (2) or the dilation (1), received 2; use OutputPadding = 1 or a larger stride`",
+            "Dec1 ConvTranspose(16, Kernel 3, Stride 2, OutputPadding 2).\n`Dec1: OutputPadding must be smaller than the stride (2) or the dilation (1), received 2; use an OutputPadding below 2, or a larger stride`",
             "Lower the output padding, or change stride/padding to reach the size wanted.");
 
         /// <summary>Channels not divisible by groups.</summary>
@@ -195,15 +195,15 @@ namespace DslAe.Model
             "DSLAE023", "Unflatten size differs from the features", Severity.Error,
             "{0}: Unflatten to {1} needs {2} features, received {3}; {4}",
             "Unflatten reshapes, so C·H·W must equal the vector's length.",
-            "Dec0 Dense(512); Dec1 Unflatten(32, 7, 7).\n`Dec1: Unflatten to 32x7x7 needs 1568 features, received 512; set OutFeatures = 1568 on the stage before it`",
+            "Dec0 Dense(512); Dec1 Unflatten(32, 7, 7).\n`Dec1: Unflatten to 32x7x7 needs 1568 features, received 512; set OutFeatures = 1568 on Dec0`",
             "Make the previous stage produce C·H·W features.");
 
         /// <summary>Pool padding larger than half the kernel.</summary>
         public static readonly DiagnosticRule PoolPaddingTooLarge = new(
             "DSLAE024", "Pool padding larger than half the kernel", Severity.Error,
-            "{0}: Padding must be at most half the effective kernel ({1}), received {2}",
-            "libtorch requires pooling padding to be at most half the (dilated, for max pooling: the kernel itself) window; a window made only of padding has no value.",
-            "Pool1 MaxPool(Kernel 2, Padding 2).\n`Pool1: Padding must be at most half the effective kernel (1), received 2`",
+            "{0}: Padding must be at most half the kernel ({1}), received {2}",
+            "libtorch requires pooling padding to be at most half the kernel size (the undilated kernel, also for max pooling with dilation), so no window lies entirely in the padding.",
+            "Pool1 MaxPool(Kernel 2, Padding 2).\n`Pool1: Padding must be at most half the kernel (1), received 2`",
             "Lower the padding or enlarge the kernel.");
 
         /// <summary>The latent does not fit what precedes it.</summary>

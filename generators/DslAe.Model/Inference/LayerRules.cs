@@ -325,7 +325,7 @@ namespace DslAe.Model
             var common = Gcd(inChannels, outChannels);
             var best = Enumerable.Range(1, Math.Min(groups, common)).Last(g => common % g == 0);
             var fix = Describe.Format("use Groups = {0} (divides {1} and {2})", best, inChannels, outChannels);
-            _context.Report(DiagnosticCatalogue.GroupsMismatch, stage.LocationOf(ArgumentNames.Groups), stage.Name, which + " channels", count, groups, fix);
+            _context.Report(DiagnosticCatalogue.GroupsMismatch, stage.LocationOf(ArgumentNames.Groups), stage.Name, which, count, groups, fix);
             return false;
         }
 

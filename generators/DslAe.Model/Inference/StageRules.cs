@@ -262,7 +262,7 @@ namespace DslAe.Model
             if (norm.Kind == NormKind.Group && channels % norm.Groups != 0)
             {
                 var best = Enumerable.Range(1, System.Math.Min(norm.Groups, channels)).Last(g => channels % g == 0);
-                _context.Report(DiagnosticCatalogue.GroupsMismatch, stage.LocationOf(ArgumentNames.Norm), stage.Name, "norm channels", channels, norm.Groups, Describe.Format("use Groups = {0}", best));
+                _context.Report(DiagnosticCatalogue.GroupsMismatch, stage.LocationOf(ArgumentNames.Norm), stage.Name, "norm", channels, norm.Groups, Describe.Format("use Groups = {0}", best));
                 return null;
             }
 
