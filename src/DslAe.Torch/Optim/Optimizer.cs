@@ -30,7 +30,7 @@ public abstract class Optimizer : IDisposable
         ArgumentOutOfRangeException.ThrowIfNegative(weightDecay);
         (defaultLr, defaultWeightDecay, this.defaults) = (lr, weightDecay, defaults);
         foreach (var g in paramGroups) AddParamGroup(g);
-        if (groups.Count == 0) throw new ArgumentException("the optimiser got no parameters: pass module.Parameters() or at least one ParamGroup");
+        if (groups.Sum(g => g.Parameters.Count) == 0) throw new ArgumentException("the optimiser got no parameters: pass module.Parameters() or at least one ParamGroup");
     }
 
     public IReadOnlyList<ParamGroup> ParamGroups => groups;
