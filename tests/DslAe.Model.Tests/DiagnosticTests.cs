@@ -456,6 +456,27 @@ public class DiagnosticTests
             "Up1: MaxUnpool of Pool1 expected 16x14x14 (the shape Pool1 produced), received 8x14x14; set OutChannels = 16 on Dec2");
     }
 
+    private static StageSpec DilatedPool(bool indices) =>
+        Stage("Pool1", new MaxPoolLayer(2) { Padding = 1, Dilation = 3, CeilMode = true, KeepIndices = indices }, ArgumentNames.Dilation);
+
+    [Fact]
+    public void DSLAE030_dilated_pool_window_without_input_pixels()
+    {
+        var pool = DilatedPool(indices: false);
+        var plan = Ae(Image(3, 9, 1), [pool], null).Infer();
+        AssertDocumented(DiagnosticCatalogue.EmptyPoolingWindow, plan.Single("DSLAE030"), pool.LocationOf(ArgumentNames.Dilation),
+            "Pool1: MaxPool(kernel 2, stride 2, padding 1, dilation 3, ceil mode) on 3x9x1 has windows that contain no input pixel, which yield -inf; use less Padding or Dilation, or CeilMode = false");
+    }
+
+    [Fact]
+    public void DSLAE031_unpooling_a_pool_with_empty_windows()
+    {
+        var up1 = Unpool("Up1", "Pool1");
+        var plan = Ae(Image(3, 9, 1), [DilatedPool(indices: true)], null, up1).Infer();
+        AssertDocumented(DiagnosticCatalogue.UnpoolEmptyWindows, plan.Single("DSLAE031"), up1.LocationOf(ArgumentNames.Of),
+            "Up1: MaxUnpool of Pool1 cannot place the values of windows that contain no input pixel (their indices point outside 9x1); use less Padding or Dilation on Pool1");
+    }
+
     [Fact]
     public void Every_catalogue_entry_has_a_test_here()
     {

@@ -246,6 +246,22 @@ namespace DslAe.Model
             "Pool1 gives 16x14x14; Up1 unpools Pool1 but receives 8x14x14.\n`Up1: MaxUnpool of Pool1 expected 16x14x14 (the shape Pool1 produced), received 8x14x14; set OutChannels = 16 on Dec2`",
             "Make the stage before the unpooling produce the pooled shape.");
 
+        /// <summary>A dilated max-pooling window that holds no input pixel.</summary>
+        public static readonly DiagnosticRule EmptyPoolingWindow = new(
+            "DSLAE030", "Pooling window holds no input pixel", Severity.Warning,
+            "{0}: {1} on {2} has windows that contain no input pixel, which yield -inf; {3}",
+            "With dilation, a window's taps can all fall in the padding or past the input's end (libtorch's padding limit does not prevent it); max pooling then outputs -inf there, which turns the loss into NaN, and its index points outside the plane.",
+            "Input 3x9x1; Pool1 MaxPool(Kernel 2, Padding 1, Dilation 3, CeilMode): the single column's windows tap columns -1 and 2.\n`Pool1: MaxPool(kernel 2, stride 2, padding 1, dilation 3, ceil mode) on 3x9x1 has windows that contain no input pixel, which yield -inf; use less Padding or Dilation, or CeilMode = false`",
+            "Lower the padding or the dilation, or leave ceil mode.");
+
+        /// <summary>Unpooling a max pool whose empty windows have invalid indices.</summary>
+        public static readonly DiagnosticRule UnpoolEmptyWindows = new(
+            "DSLAE031", "Unpooling a pool with empty windows", Severity.Error,
+            "{0}: MaxUnpool of {1} cannot place the values of windows that contain no input pixel (their indices point outside {2}); use less Padding or Dilation on {1}",
+            "A window without input pixels (DSLAE030) gets the index of its first tap past the padding, row · width + column, which can lie past the end of the plane; libtorch's max_unpool2d then refuses it ('Found an invalid max index'). The rule reproduces ATen's index arithmetic exactly, so it fires exactly when libtorch would fail.",
+            "Pool1 as in DSLAE030, keeping its indices; Up1 unpools Pool1.\n`Up1: MaxUnpool of Pool1 cannot place the values of windows that contain no input pixel (their indices point outside 9x1); use less Padding or Dilation on Pool1`",
+            "Lower the pool's padding or dilation.");
+
         /// <summary>All rules of this catalogue, ordered by ID.</summary>
         public static IReadOnlyList<DiagnosticRule> All { get; } = new[]
         {
@@ -254,7 +270,8 @@ namespace DslAe.Model
             InvalidTie, FullResolutionSkip, KlWithoutVariational, TooManyPyramidLevels, DuplicateName,
             InvalidValue, OutputPaddingTooLarge, GroupsMismatch, PixelShuffleChannels, EmptyModel,
             MissingInput, RankMismatch, UnflattenMismatch, PoolPaddingTooLarge, LatentMismatch,
-            UnknownLossLayer, VariationalWithoutKl, HighPassTooSmall, UnpoolInputMismatch,
+            UnknownLossLayer, VariationalWithoutKl, HighPassTooSmall, UnpoolInputMismatch, EmptyPoolingWindow,
+            UnpoolEmptyWindows,
         };
 
         /// <summary>The rule with that ID, or null.</summary>

@@ -167,9 +167,17 @@ namespace DslAe.Model
         {
             var stride = pool.Stride ?? pool.Kernel;
             var output = Pool(stage, input, pool.Kernel, stride, pool.Padding, pool.Dilation, pool.CeilMode);
-            return output is null
-                ? null
-                : new LayerResult(output.Value, new MaxPoolLowering(pool.Kernel, stride, pool.Padding, pool.Dilation, pool.CeilMode, pool.KeepIndices), 0);
+            if (output is null)
+            {
+                return null;
+            }
+
+            if (HasEmptyWindow(input, output.Value, pool.Kernel, stride, pool.Padding, pool.Dilation))
+            {
+                _context.Report(DiagnosticCatalogue.EmptyPoolingWindow, stage.LocationOf(ArgumentNames.Dilation), stage.Name, Describe.Layer(pool), input, "use less Padding or Dilation, or CeilMode = false");
+            }
+
+            return new LayerResult(output.Value, new MaxPoolLowering(pool.Kernel, stride, pool.Padding, pool.Dilation, pool.CeilMode, pool.KeepIndices), 0);
         }
 
         private LayerResult? AvgPool(StageSpec stage, AvgPoolLayer pool, Shape input)
@@ -235,8 +243,33 @@ namespace DslAe.Model
             }
 
             var stride = maxPool.Stride ?? maxPool.Kernel;
+            if (EmptyWindowIndexOutsidePlane(poolPlan.Input, poolPlan.Output, maxPool.Kernel, stride, maxPool.Padding, maxPool.Dilation))
+            {
+                _context.Report(DiagnosticCatalogue.UnpoolEmptyWindows, stage.LocationOf(ArgumentNames.Of), stage.Name, unpool.Of, poolPlan.Input.Spatial);
+                return null;
+            }
+
             var lowering = new MaxUnpoolLowering(unpool.Of, maxPool.Kernel, stride, maxPool.Padding, poolPlan.Input.Height, poolPlan.Input.Width);
             return new LayerResult(new Shape(input.Channels, poolPlan.Input.Height, poolPlan.Input.Width), lowering, 0);
+        }
+
+        private static bool HasEmptyWindow(Shape input, Shape output, int kernel, int stride, int padding, int dilation) =>
+            SizeArithmetic.PoolWindows(input.Height, output.Height, kernel, stride, padding, dilation).Empty.Any(e => e)
+            || SizeArithmetic.PoolWindows(input.Width, output.Width, kernel, stride, padding, dilation).Empty.Any(e => e);
+
+        /// <summary>
+        /// Whether an empty window's index (first row tap · width + first column tap, as ATen's max
+        /// pooling computes it) falls outside the plane, which max_unpool2d refuses.
+        /// </summary>
+        private static bool EmptyWindowIndexOutsidePlane(Shape input, Shape output, int kernel, int stride, int padding, int dilation)
+        {
+            var rows = SizeArithmetic.PoolWindows(input.Height, output.Height, kernel, stride, padding, dilation);
+            var columns = SizeArithmetic.PoolWindows(input.Width, output.Width, kernel, stride, padding, dilation);
+            var plane = (long)input.Height * input.Width;
+            var lastRow = rows.FirstTap.Max();
+            var lastColumn = columns.FirstTap.Max();
+            return Enumerable.Range(0, rows.Empty.Length).Any(r => rows.Empty[r] && (rows.FirstTap[r] * input.Width) + lastColumn >= plane)
+                || Enumerable.Range(0, columns.Empty.Length).Any(c => columns.Empty[c] && (lastRow * input.Width) + columns.FirstTap[c] >= plane);
         }
 
         private string[] MaxPoolsBefore(string name)

@@ -56,6 +56,32 @@ namespace DslAe.Model
         }
 
         /// <summary>
+        /// Per output position of a pooling window: the first tap at or after 0 (ATen advances a
+        /// negative start by the dilation) and whether any tap lies inside the input. Windows without
+        /// one exist only with dilation; max pooling gives them -inf and the index start·(plane width)
+        /// of that first tap, which can point past the plane.
+        /// </summary>
+        public static (long[] FirstTap, bool[] Empty) PoolWindows(long input, long output, long kernel, long stride, long padding, long dilation)
+        {
+            var firstTap = new long[Math.Max(output, 0)];
+            var empty = new bool[firstTap.Length];
+            for (long o = 0; o < output; o++)
+            {
+                var start = (o * stride) - padding;
+                var end = Math.Min(start + EffectiveKernel(kernel, dilation), input);
+                while (start < 0)
+                {
+                    start += dilation;
+                }
+
+                firstTap[o] = start;
+                empty[o] = start >= end;
+            }
+
+            return (firstTap, empty);
+        }
+
+        /// <summary>
         /// TensorFlow's <c>same</c>: out = ceil(in / s), total padding max((out − 1)·s + k_eff − in, 0)
         /// split with the extra pixel after (bottom/right).
         /// </summary>

@@ -1,0 +1,279 @@
+using DslAe.Model;
+using Functional = DslAe.Torch.Functional;
+using Nn = DslAe.Torch.Nn;
+using InterpolationMode = DslAe.Torch.InterpolationMode;
+using Tensor = DslAe.Torch.Tensor;
+using LibTorch = DslAe.Torch.Torch;
+
+namespace DslAe.ShapeAgreement.Tests;
+
+/// <summary>
+/// Seeded random configurations of every layer kind. Sizes are tiny (batch 1, few channels) so
+/// thousands run in seconds; geometry (sizes, kernels, strides, padding, dilation, output padding,
+/// ceil mode, scale, factors, groups) is drawn widely, including values both sides must refuse.
+/// Kernels of 0 are left out: a zero-size weight is not a configuration libtorch validates.
+/// </summary>
+internal sealed class CaseGenerator(int seed)
+{
+    private readonly Random _random = new(seed);
+
+    public IEnumerable<AgreementCase> Generate(int count)
+    {
+        var kinds = new (string Kind, int Weight, Func<AgreementCase> Make)[]
+        {
+            ("Conv", 25, Conv), ("ConvTranspose", 25, ConvTranspose), ("MaxPool", 12, MaxPool), ("AvgPool", 8, AvgPool),
+            ("MaxUnpool", 8, MaxUnpool), ("Upsample", 8, Upsample), ("PixelShuffle", 5, PixelShuffle),
+            ("Dense", 5, Dense), ("HighPassSkip", 4, HighPass),
+        };
+        var total = kinds.Sum(k => k.Weight);
+        for (var i = 0; i < count; i++)
+        {
+            var pick = _random.Next(total);
+            foreach (var kind in kinds)
+            {
+                if (pick < kind.Weight)
+                {
+                    yield return kind.Make();
+                    break;
+                }
+
+                pick -= kind.Weight;
+            }
+        }
+    }
+
+    private int Size(int max) => _random.Next(1, max + 1);
+
+    /// <summary>Mostly <paramref name="valid"/>, sometimes a value libtorch must refuse.</summary>
+    private int SometimesBad(int valid, int bad) => _random.Next(20) == 0 ? bad : valid;
+
+    private static ModelSpec Single(Shape input, params StageSpec[] stages) => new("Agreement", null) { Input = input, Encoder = stages };
+
+    private static Tensor Input(Shape shape) => LibTorch.Zeros([1, shape.Channels, shape.Height, shape.Width]);
+
+    private AgreementCase Conv()
+    {
+        var (inChannels, outChannels, groups) = Channels();
+        var input = new Shape(inChannels, Size(32), Size(32));
+        var layer = new ConvLayer(outChannels, Size(7))
+        {
+            Stride = SometimesBad(Size(4), 0),
+            Dilation = SometimesBad(Size(3), 0),
+            Groups = groups,
+            Padding = RandomPadding(),
+        };
+        return new AgreementCase("Conv", layer + " on " + input, Single(input, new StageSpec("Layer", layer)), plan =>
+        {
+            var weight = LibTorch.Zeros([outChannels, Math.Max(input.Channels / groups, 1), layer.Kernel, layer.Kernel]);
+            var x = Input(input);
+            if (plan.Encoder.Count == 1 && plan.Encoder[0].Layer is ConvLowering lowered)
+            {
+                if (lowered.PrePad is { } pad)
+                {
+                    x = Functional.Pad(x, pad.Left, pad.Right, pad.Top, pad.Bottom);
+                }
+
+                return Functional.Conv2d(x, weight, null, (lowered.Stride, lowered.Stride), (lowered.PaddingHeight, lowered.PaddingWidth), (lowered.Dilation, lowered.Dilation), lowered.Groups).Shape;
+            }
+
+            // Rejected: as a PyTorch user would write it, through the module, whose constructor
+            // checks the groups like torch::nn::Conv2d's (same → no padding; the rejection is elsewhere).
+            var padding = layer.Padding.Mode == DslAe.Model.PaddingMode.Explicit ? layer.Padding.Amount : 0;
+            using var module = new Nn.Conv2d(input.Channels, outChannels, layer.Kernel, layer.Stride, padding, layer.Dilation, groups);
+            return module.Forward(x).Shape;
+        });
+    }
+
+    private AgreementCase ConvTranspose()
+    {
+        var (inChannels, outChannels, groups) = Channels();
+        var input = new Shape(inChannels, Size(20), Size(20));
+        var layer = new ConvTransposeLayer(outChannels, Size(6))
+        {
+            Stride = SometimesBad(Size(4), 0),
+            Dilation = SometimesBad(Size(3), 0),
+            Groups = groups,
+            Padding = RandomPadding(),
+            OutputPadding = _random.Next(2) == 0 ? null : _random.Next(0, 4),
+        };
+        return new AgreementCase("ConvTranspose", layer + " on " + input, Single(input, new StageSpec("Layer", layer)), plan =>
+        {
+            var weight = LibTorch.Zeros([input.Channels, Math.Max(outChannels / groups, 1), layer.Kernel, layer.Kernel]);
+            var x = Input(input);
+            if (plan.Encoder.Count == 1 && plan.Encoder[0].Layer is ConvTransposeLowering lowered)
+            {
+                var y = Functional.ConvTranspose2d(x, weight, null, (lowered.Stride, lowered.Stride), (lowered.PaddingHeight, lowered.PaddingWidth),
+                    (lowered.OutputPaddingHeight, lowered.OutputPaddingWidth), lowered.Groups, (lowered.Dilation, lowered.Dilation));
+                return lowered.PostPad is { } pad ? Functional.Pad(y, pad.Left, pad.Right, pad.Top, pad.Bottom).Shape : y.Shape;
+            }
+
+            // Rejected: PyTorch's reading (Keras same with an output padding uses k_eff / 2).
+            var kernel = (layer.Dilation * (layer.Kernel - 1)) + 1;
+            var padding = layer.Padding.Mode switch
+            {
+                DslAe.Model.PaddingMode.Explicit => layer.Padding.Amount,
+                DslAe.Model.PaddingMode.Same when layer.OutputPadding is not null => kernel / 2,
+                _ => 0,
+            };
+            using var module = new Nn.ConvTranspose2d(input.Channels, outChannels, layer.Kernel, layer.Stride, padding, layer.OutputPadding ?? 0, layer.Dilation, groups);
+            return module.Forward(x).Shape;
+        });
+    }
+
+    /// <summary>Channels and groups: a third grouped, of which a fifth do not divide.</summary>
+    private (int In, int Out, int Groups) Channels()
+    {
+        if (_random.Next(3) != 0)
+        {
+            return (Pick(1, 2, 3, 4, 6), Pick(1, 2, 3, 4, 6, 8), 1);
+        }
+
+        var groups = Pick(2, 3);
+        return _random.Next(5) == 0
+            ? (Pick(1, 2, 3, 4, 6), Pick(1, 2, 3, 4, 6, 8), groups)
+            : (groups * Size(2), groups * Size(3), groups);
+    }
+
+    private Padding RandomPadding() => _random.Next(20) switch
+    {
+        < 7 => Padding.Same,
+        < 11 => Padding.Valid,
+        19 => Padding.Explicit(-1),
+        _ => Padding.Explicit(_random.Next(0, 5)),
+    };
+
+    private MaxPoolLayer RandomMaxPool(bool keepIndices) => new(Size(5))
+    {
+        Stride = _random.Next(3) == 0 ? null : Size(4),
+        Padding = _random.Next(0, 4),
+        Dilation = Size(3),
+        CeilMode = _random.Next(2) == 0,
+        KeepIndices = keepIndices,
+    };
+
+    private AgreementCase MaxPool()
+    {
+        var input = new Shape(Size(3), Size(24), Size(24));
+        var layer = RandomMaxPool(_random.Next(2) == 0);
+        return new AgreementCase("MaxPool", layer + " on " + input, Single(input, new StageSpec("Layer", layer)), _ =>
+            Functional.MaxPool2dWithIndices(Input(input), layer.Kernel, layer.Stride, layer.Padding, layer.Dilation, layer.CeilMode).Output.Shape);
+    }
+
+    private AgreementCase AvgPool()
+    {
+        var input = new Shape(Size(3), Size(24), Size(24));
+        var layer = new AvgPoolLayer(Size(5))
+        {
+            Stride = _random.Next(3) == 0 ? null : Size(4),
+            Padding = _random.Next(0, 4),
+            CeilMode = _random.Next(2) == 0,
+            CountIncludePad = _random.Next(2) == 0,
+        };
+        return new AgreementCase("AvgPool", layer + " on " + input, Single(input, new StageSpec("Layer", layer)), _ =>
+            Functional.AvgPool2d(Input(input), layer.Kernel, layer.Stride, layer.Padding, layer.CeilMode, layer.CountIncludePad).Shape);
+    }
+
+    private AgreementCase MaxUnpool()
+    {
+        var input = new Shape(Size(3), Size(24), Size(24));
+        var pool = RandomMaxPool(keepIndices: true);
+        var spec = Single(input, new StageSpec("Pool", pool), new StageSpec("Layer", new MaxUnpoolLayer("Pool")));
+        return new AgreementCase("MaxUnpool", pool + " then unpool on " + input, spec, plan =>
+        {
+            var (output, indices) = Functional.MaxPool2dWithIndices(Input(input), pool.Kernel, pool.Stride, pool.Padding, pool.Dilation, pool.CeilMode);
+            if (plan.Encoder.Count == 2 && plan.Encoder[1].Layer is MaxUnpoolLowering lowered)
+            {
+                return Functional.MaxUnpool2d(output, indices, (lowered.OutputHeight, lowered.OutputWidth)).Shape;
+            }
+
+            return Functional.MaxUnpool2d(output, indices, (input.Height, input.Width)).Shape;
+        });
+    }
+
+    private AgreementCase Upsample()
+    {
+        var input = new Shape(Size(3), Size(16), Size(16));
+        var mode = Pick(UpsampleMode.Nearest, UpsampleMode.Bilinear, UpsampleMode.Bicubic);
+        var layer = _random.Next(3) == 0
+            ? new UpsampleLayer(mode) { Size = new SpatialSize(Size(40), Size(40)) }
+            : new UpsampleLayer(mode) { Scale = Pick(0.1, 0.3, 0.5, 0.75, 1.0, 1.5, 2.0, 2.5, 3.0, 1.0 / 3.0) };
+        layer = layer with { AlignCorners = mode != UpsampleMode.Nearest && _random.Next(2) == 0 };
+        return new AgreementCase("Upsample", layer + " on " + input, Single(input, new StageSpec("Layer", layer)), plan =>
+        {
+            var torchMode = (InterpolationMode)(int)mode;
+            var x = Input(input);
+            var raw = layer.Scale is { } scale
+                ? Functional.Interpolate(x, scale, torchMode, layer.AlignCorners)
+                : Functional.Interpolate(x, (layer.Size!.Value.Height, layer.Size.Value.Width), torchMode, layer.AlignCorners);
+            if (plan.Encoder.Count == 1 && plan.Encoder[0].Layer is UpsampleLowering lowered)
+            {
+                // The lowering passes an explicit size: it must give what the declared scale gives.
+                var viaLowering = Functional.Interpolate(x, (lowered.OutputHeight, lowered.OutputWidth), torchMode, lowered.AlignCorners ?? false).Shape;
+                if (!viaLowering.SequenceEqual(raw.Shape))
+                {
+                    throw new InvalidOperationException("lowered size " + string.Join("x", viaLowering) + " differs from the scale's " + string.Join("x", raw.Shape));
+                }
+            }
+
+            return raw.Shape;
+        });
+    }
+
+    private AgreementCase PixelShuffle()
+    {
+        var input = new Shape(Size(18), Size(10), Size(10));
+        var layer = new PixelShuffleLayer(SometimesBad(Size(4), 0));
+        return new AgreementCase("PixelShuffle", layer + " on " + input, Single(input, new StageSpec("Layer", layer)), _ =>
+            Functional.PixelShuffle(Input(input), layer.Factor).Shape);
+    }
+
+    private AgreementCase Dense()
+    {
+        var input = new Shape(Size(3), Size(6), Size(6));
+        var outFeatures = _random.Next(3) == 0 ? Size(40) : (int)input.Features;
+        var target = new UnflattenLayer(Size(4), Size(6), Size(6));
+        if (_random.Next(3) != 0 && outFeatures % (target.Height * target.Width) == 0)
+        {
+            target = target with { Channels = outFeatures / (target.Height * target.Width) };
+        }
+        else if (_random.Next(2) == 0)
+        {
+            target = new UnflattenLayer(1, 1, outFeatures);
+        }
+
+        var spec = Single(input, new StageSpec("Flat", FlattenLayer.Instance), new StageSpec("Dense", new DenseLayer(outFeatures)), new StageSpec("Layer", target));
+        return new AgreementCase("Dense", $"Flatten, Dense({outFeatures}), {target} on {input}", spec, _ =>
+        {
+            var flat = Input(input).Flatten(1);
+            var dense = Functional.Linear(flat, LibTorch.Zeros([outFeatures, flat.Shape[1]]));
+            return dense.Reshape(1, target.Channels, target.Height, target.Width).Shape;
+        });
+    }
+
+    private AgreementCase HighPass()
+    {
+        var input = new Shape(Size(3), Size(12), Size(12));
+        var skip = new SkipSpec("Source") { Merge = MergeKind.Add, Filter = SkipFilter.HighPass };
+        var spec = Single(input, new StageSpec("Source", IdentityLayer.Instance), new StageSpec("Layer", IdentityLayer.Instance) { Skip = skip });
+        return new AgreementCase("HighPassSkip", "high-pass add skip on " + input, spec, plan =>
+        {
+            var x = Input(input);
+            if (plan.Encoder.Count == 2 && plan.Encoder[1].Skip?.HighPass is { } filter)
+            {
+                var pooled = Functional.AvgPool2d(x, filter.PoolKernel, filter.PoolKernel);
+                if (pooled.Shape[2] != filter.PooledHeight || pooled.Shape[3] != filter.PooledWidth)
+                {
+                    throw new InvalidOperationException("pooled size differs from the lowering's");
+                }
+
+                var low = Functional.Interpolate(pooled, (filter.OutputHeight, filter.OutputWidth), (InterpolationMode)(int)filter.Mode);
+                return (x + (x - low)).Shape;
+            }
+
+            var rawLow = Functional.Interpolate(Functional.AvgPool2d(x, 2, 2), (input.Height, input.Width), InterpolationMode.Bilinear);
+            return (x + (x - rawLow)).Shape;
+        });
+    }
+
+    private T Pick<T>(params T[] values) => values[_random.Next(values.Length)];
+}
