@@ -27,7 +27,7 @@ public sealed class Sequential : Module<Tensor, Tensor>
         foreach (var layer in layers)
         {
             var next = layer.Forward(x);
-            if (!ReferenceEquals(x, input)) x.Dispose();
+            if (!ReferenceEquals(x, input) && !ReferenceEquals(x, next)) x.Dispose();
             x = next;
         }
         return x;
