@@ -142,14 +142,21 @@ internal sealed class CaseGenerator(int seed)
         _ => Padding.Explicit(_random.Next(0, 5)),
     };
 
-    private MaxPoolLayer RandomMaxPool(bool keepIndices) => new(Size(5))
+    /// <summary>Pool padding: mostly within libtorch's limit of kernel / 2, sometimes just past it.</summary>
+    private int PoolPadding(int kernel) => SometimesBad(_random.Next(0, (kernel / 2) + 1), (kernel / 2) + 1);
+
+    private MaxPoolLayer RandomMaxPool(bool keepIndices)
     {
-        Stride = _random.Next(3) == 0 ? null : Size(4),
-        Padding = _random.Next(0, 4),
-        Dilation = Size(3),
-        CeilMode = _random.Next(2) == 0,
-        KeepIndices = keepIndices,
-    };
+        var kernel = Size(5);
+        return new MaxPoolLayer(kernel)
+        {
+            Stride = _random.Next(3) == 0 ? null : Size(4),
+            Padding = PoolPadding(kernel),
+            Dilation = Size(3),
+            CeilMode = _random.Next(2) == 0,
+            KeepIndices = keepIndices,
+        };
+    }
 
     private AgreementCase MaxPool()
     {
@@ -162,10 +169,11 @@ internal sealed class CaseGenerator(int seed)
     private AgreementCase AvgPool()
     {
         var input = new Shape(Size(3), Size(24), Size(24));
-        var layer = new AvgPoolLayer(Size(5))
+        var kernel = Size(5);
+        var layer = new AvgPoolLayer(kernel)
         {
             Stride = _random.Next(3) == 0 ? null : Size(4),
-            Padding = _random.Next(0, 4),
+            Padding = PoolPadding(kernel),
             CeilMode = _random.Next(2) == 0,
             CountIncludePad = _random.Next(2) == 0,
         };
@@ -221,8 +229,10 @@ internal sealed class CaseGenerator(int seed)
 
     private AgreementCase PixelShuffle()
     {
-        var input = new Shape(Size(18), Size(10), Size(10));
-        var layer = new PixelShuffleLayer(SometimesBad(Size(4), 0));
+        var factor = SometimesBad(Size(4), 0);
+        var channels = _random.Next(2) == 0 ? Size(4) * Math.Max(factor * factor, 1) : Size(18);
+        var input = new Shape(channels, Size(10), Size(10));
+        var layer = new PixelShuffleLayer(factor);
         return new AgreementCase("PixelShuffle", layer + " on " + input, Single(input, new StageSpec("Layer", layer)), _ =>
             Functional.PixelShuffle(Input(input), layer.Factor).Shape);
     }
