@@ -1,3 +1,1 @@
-using FashionAutoencoder;
-
-Console.WriteLine(FashionAe.Definition.Summary);
+return await DslAe.Cli.DslAeApp.RunAsync(args);

@@ -1,0 +1,37 @@
+using System.CommandLine;
+using DslAe.Data;
+using DslAe.Reports;
+using DslAe.Training;
+
+namespace DslAe.Cli.Commands;
+
+/// <summary><c>reconstruct</c>: a PNG grid of test images (top) and their reconstructions (bottom).</summary>
+internal static class ReconstructCommand
+{
+    public static Command Create(CliOptions o, CliContext context)
+    {
+        var command = new Command("reconstruct", "Write a PNG grid: images on top, the model's reconstructions below")
+        {
+            o.Model, o.Checkpoint, o.Device, o.Data, o.Out, o.Count, o.Seed,
+        };
+        command.SetAction(parse =>
+        {
+            var model = ModelChoice.Resolve(parse.GetValue(o.Model));
+            var settings = ModelChoice.Settings(model, parse, o);
+            var count = parse.GetValue(o.Count);
+            if (count <= 0) throw new ArgumentException($"--count must be positive; got {count}");
+            var weights = ModelChoice.WeightsFile(model, parse.GetValue(o.Checkpoint));
+            using var loaded = LoadedModel.Load(model, weights, parse.GetValue(o.Device));
+            using var data = DataSources.Load(settings, model.InputShape, model.Name, parse.GetValue(o.Data));
+            var set = data.Test ?? data.Validation;
+            var (inputs, outputs) = Evaluator.Reconstruct(loaded.Module, set, loaded.Device, SeededShuffle.DerivedSeed(settings.Seed, -1), count);
+            var path = parse.GetValue(o.Out) ?? $"{model.Name}-reconstructions.png";
+            using (inputs)
+            using (outputs)
+                ReconstructionGrid.Write(path, [inputs, outputs]);
+            context.Output.WriteLine($"wrote {Path.GetFullPath(path)} ({inputs.Size(0)} images from {set.Source}; weights {weights})");
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,66 @@
+using System.CommandLine;
+using System.Globalization;
+using DslAe.Cli.Progress;
+using DslAe.Data;
+using DslAe.Reports;
+using DslAe.Training;
+
+namespace DslAe.Cli.Commands;
+
+/// <summary><c>train</c>: trains a model with its declared settings and the command line's overrides.</summary>
+internal static class TrainCommand
+{
+    public static Command Create(CliOptions o, CliContext context)
+    {
+        var command = new Command("train", "Train a model (the default command): progress, metrics, checkpoints and a report in a run folder")
+        {
+            o.Model, o.Epochs, o.Batch, o.Lr, o.Device, o.Data, o.Out, o.Seed, o.Resume, o.Limit,
+        };
+        command.SetAction((parse, cancellation) => Task.FromResult(Run(parse, o, context, cancellation)));
+        return command;
+    }
+
+    private static int Run(ParseResult parse, CliOptions o, CliContext context, CancellationToken cancellation)
+    {
+        var model = ModelChoice.Resolve(parse.GetValue(o.Model));
+        var settings = ModelChoice.Settings(model, parse, o);
+        var resume = parse.GetResult(o.Resume) is not null;
+        var runFolder = resume ? ResumeFolder(model, parse.GetValue(o.Resume) ?? parse.GetValue(o.Out)) : parse.GetValue(o.Out);
+        var options = new TrainerOptions { Device = parse.GetValue(o.Device) ?? "auto", RunFolder = runFolder, Resume = resume };
+
+        context.Output.WriteLine($"loading {DataSources.Describe(settings, parse.GetValue(o.Data))}");
+        using var data = DataSources.Load(settings, model.InputShape, model.Name, parse.GetValue(o.Data), parse.GetValue(o.Limit));
+        using var trainer = new Trainer(model, settings, options);
+        var result = context.Interactive
+            ? SpectreProgressObserver.Run(observer => trainer.Fit(data, observer, cancellation))
+            : trainer.Fit(data, new LogLineObserver(context.Output), cancellation);
+
+        var last = result.History.LastOrDefault();
+        var output = context.Output;
+        if (result.Test is { } test)
+            output.WriteLine(Inv($"test MSE {test.Mse:0.00000}  PSNR {test.Psnr:0.00} dB  SSIM {test.Ssim:0.0000}  ({test.Samples} test images)"));
+        else if (last is not null)
+            output.WriteLine(Inv($"validation MSE {last.Validation.Mse:0.00000}  PSNR {last.Validation.Psnr:0.00} dB  SSIM {last.Validation.Ssim:0.0000}"));
+        output.WriteLine(Inv($"{(result.Finished ? "trained" : "stopped")} in {result.Elapsed.TotalSeconds:0.0} s, {result.Steps} steps; report: {Path.Combine(result.RunFolder, "report.html")}"));
+        return 0;
+    }
+
+    /// <summary>--resume's folder: the value given (a run folder or a checkpoint inside one), else the latest run.</summary>
+    private static string ResumeFolder(ModelDefinition model, string? given)
+    {
+        if (given is null)
+            return (RunFolder.FindLatest(RunFolder.DefaultRoot, model.Name)
+                ?? throw new FileNotFoundException($"--resume: no run of {model.Name} with a checkpoint under {Path.GetFullPath(RunFolder.DefaultRoot)}; pass --resume <run folder>")).Path;
+        if (File.Exists(given))
+        {
+            // checkpoints/last.safetensors inside a run folder.
+            var folder = Path.GetDirectoryName(Path.GetDirectoryName(Path.GetFullPath(given)))!;
+            if (Path.GetFullPath(new RunFolder(folder).LastCheckpoint) != Path.GetFullPath(given))
+                throw new ArgumentException($"--resume {given}: resume from a run folder or its checkpoints/last.safetensors");
+            return folder;
+        }
+        return given;
+    }
+
+    private static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,61 @@
+using System.CommandLine;
+using DslAe.Cli.Commands;
+using DslAe.Data;
+using DslAe.Training;
+using DslAe.Torch;
+
+namespace DslAe.Cli;
+
+/// <summary>
+/// The command line of a program that declares models. A user's Program.cs is one line:
+/// <code>return await DslAe.Cli.DslAeApp.RunAsync(args);</code>
+/// Models are found through <see cref="ModelCatalog"/>. With no arguments it trains the only model with its
+/// declared settings.
+/// </summary>
+public static class DslAeApp
+{
+    public static Task<int> RunAsync(string[] args, CancellationToken cancellation = default) =>
+        RunAsync(args, Console.Out, Console.Error, cancellation);
+
+    /// <summary>Runs with explicit writers; progress is drawn live only when writing to a terminal.</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellation = default)
+    {
+        NativeEnvironment.LimitBlasThreads();
+        var interactive = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected && Spectre.Console.AnsiConsole.Profile.Capabilities.Interactive;
+        var root = BuildRoot(new CliContext(output, error, interactive));
+        var parse = root.Parse(args.Length == 0 ? ["train"] : args);
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }, cancellation);
+        }
+        catch (Exception e) when (IsUserError(e))
+        {
+            error.WriteLine($"error: {e.Message}");
+            return 1;
+        }
+    }
+
+    internal static RootCommand BuildRoot(CliContext context)
+    {
+        var options = new CliOptions();
+        var root = new RootCommand($"""
+            Train and use the autoencoders declared in this program.
+            With no arguments: train the only model with its declared settings.
+
+            Models:
+            {ModelChoice.Listing()}
+            """)
+        {
+            TrainCommand.Create(options, context),
+            EvalCommand.Create(options, context),
+            SummaryCommand.Create(options, context),
+            ReconstructCommand.Create(options, context),
+            ExportCommand.Create(options, context),
+        };
+        return root;
+    }
+
+    // Problems of input (options, files, data, checkpoints) get one line; anything else keeps its stack trace.
+    private static bool IsUserError(Exception e) => e is DataFileException or TrainingDivergedException or ArgumentException
+        or InvalidOperationException or FileNotFoundException or DirectoryNotFoundException or InvalidDataException or TorchException or FormatException;
+}

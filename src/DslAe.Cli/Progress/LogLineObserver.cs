@@ -1,0 +1,48 @@
+using System.Diagnostics;
+using System.Globalization;
+using DslAe.Reports;
+using DslAe.Training;
+
+namespace DslAe.Cli.Progress;
+
+/// <summary>
+/// Progress as plain lines, for output that is not a terminal (CI logs, files): one line every
+/// <see cref="Interval"/> and one per epoch, each with steps per second, ETA and the running loss.
+/// </summary>
+public sealed class LogLineObserver(TextWriter output) : ITrainingObserver
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(10);
+
+    private readonly Stopwatch clock = new();
+    private TimeSpan lastLine;
+    private long firstStep, lastStep;
+
+    public void Started(TrainingStart start)
+    {
+        output.WriteLine(Inv($"{(start.Resumed ? "resuming" : "training")} {start.Model} on {start.Device}: {start.Epochs} epochs x {start.StepsPerEpoch} steps, {start.TrainImages} training / {start.ValidationImages} validation images"));
+        output.WriteLine($"run folder: {start.RunFolder}");
+        (firstStep, lastStep) = (start.FirstStep, start.FirstStep);
+        clock.Restart();
+    }
+
+    public void StepCompleted(StepReport step)
+    {
+        lastStep = step.Step;
+        if (clock.Elapsed - lastLine < Interval && step.BatchInEpoch != step.StepsPerEpoch) return;
+        lastLine = clock.Elapsed;
+        var rate = (step.Step - firstStep) / Math.Max(clock.Elapsed.TotalSeconds, 1e-9);
+        var eta = rate > 0 ? TimeSpan.FromSeconds((step.TotalSteps - step.Step) / rate) : TimeSpan.Zero;
+        output.WriteLine(Inv($@"[{clock.Elapsed:hh\:mm\:ss}] epoch {step.Epoch}/{step.Epochs}  step {step.Step}/{step.TotalSteps} ({100.0 * step.Step / step.TotalSteps:0}%)  loss {step.RunningLoss:0.00000}  {rate:0.0} steps/s  ETA {eta:hh\:mm\:ss}"));
+    }
+
+    public void EpochCompleted(EpochRecord record) => output.WriteLine(EpochLine(record));
+
+    public void Message(string text) => output.WriteLine(text);
+
+    /// <summary>The line shown for a finished epoch, terminal or not.</summary>
+    public static string EpochLine(EpochRecord record) => record.Epoch == 0
+        ? $"untrained      validation {record.Validation}"
+        : Inv($"epoch {record.Epoch,3}  train loss {record.Train?.Loss:0.00000}  validation {record.Validation}  ({record.Seconds:0.0} s, {record.StepMilliseconds:0.00} ms/step){(record.Best ? "  *best" : "")}");
+
+    private static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,86 @@
+namespace DslAe.Data;
+
+/// <summary>
+/// Turns a model's declared data (<see cref="TrainingSettings.Data"/>, <see cref="TrainingSettings.DataPath"/>)
+/// or a command-line <c>--data</c> value into a <see cref="DataSplit"/>. A value is either the name
+/// <c>fashion-mnist</c> or a folder: one holding Fashion-MNIST's IDX files, or one holding PNG images.
+/// </summary>
+public static class DataSources
+{
+    public const string FashionMnistName = "fashion-mnist";
+
+    /// <summary>
+    /// Loads the data for a model taking <paramref name="inputShape"/> images. The validation set is a seeded
+    /// <see cref="TrainingSettings.ValidationFraction"/> of the training images. <paramref name="limit"/> keeps only
+    /// that many training images (and a validation set in proportion), for quick runs.
+    /// </summary>
+    public static DataSplit Load(TrainingSettings settings, int[] inputShape, string model, string? dataOverride = null, int? limit = null)
+    {
+        var (all, test) = LoadSource(settings, inputShape, dataOverride);
+        try
+        {
+            all.EnsureShape(inputShape, model);
+            test?.EnsureShape(inputShape, model);
+            var (train, validation) = all.Split(settings.ValidationFraction, settings.Seed);
+            if (limit is { } n)
+            {
+                ArgumentOutOfRangeException.ThrowIfNegativeOrZero(n, "--limit");
+                var validationCount = Math.Max(1, (long)Math.Ceiling(n * settings.ValidationFraction / (1 - settings.ValidationFraction)));
+                (train, validation) = (Replace(train, train.Take(n)), Replace(validation, validation.Take(validationCount)));
+            }
+            return new DataSplit(train, validation, test);
+        }
+        catch
+        {
+            test?.Dispose();
+            throw;
+        }
+        finally
+        {
+            all.Dispose();
+        }
+    }
+
+    /// <summary>Where the data of a run comes from, for messages: the folder that will be read.</summary>
+    public static string Describe(TrainingSettings settings, string? dataOverride = null)
+    {
+        var source = dataOverride ?? settings.DataPath ?? settings.Data ?? FashionMnistName;
+        return IsFashionMnistName(source) ? $"Fashion-MNIST ({settings.DataPath ?? FashionMnist.DefaultFolder})" : source;
+    }
+
+    private static (ImageDataset All, ImageDataset? Test) LoadSource(TrainingSettings settings, int[] inputShape, string? dataOverride)
+    {
+        var source = dataOverride ?? settings.DataPath ?? settings.Data ?? FashionMnistName;
+        if (IsFashionMnistName(source)) return LoadFashionMnist(settings.DataPath ?? FashionMnist.DefaultFolder);
+        if (File.Exists(source))
+            throw new DataFileException(source, "is a file; --data takes a folder (of Fashion-MNIST IDX files or of PNG images) or the name fashion-mnist");
+        if (!Directory.Exists(source))
+            throw new DataFileException(source, "folder not found; --data takes a folder (of Fashion-MNIST IDX files or of PNG images) or the name fashion-mnist");
+        if (FashionMnist.IsFashionMnistFolder(source)) return LoadFashionMnist(source);
+        return (ImageFolder.Load(source, inputShape), null);
+    }
+
+    private static (ImageDataset, ImageDataset?) LoadFashionMnist(string folder)
+    {
+        var train = FashionMnist.LoadTrain(folder);
+        try
+        {
+            return (train, FashionMnist.LoadTest(folder));
+        }
+        catch
+        {
+            train.Dispose();
+            throw;
+        }
+    }
+
+    private static bool IsFashionMnistName(string source) =>
+        string.Equals(source, FashionMnistName, StringComparison.OrdinalIgnoreCase)
+        || string.Equals(source, "fashion_mnist", StringComparison.OrdinalIgnoreCase);
+
+    private static ImageDataset Replace(ImageDataset old, ImageDataset replacement)
+    {
+        old.Dispose();
+        return replacement;
+    }
+}

@@ -1,0 +1,43 @@
+namespace DslAe.Data;
+
+/// <summary>
+/// Fashion-MNIST (Xiao, Rasul, Vollgraf 2017): 60,000 training and 10,000 test images of 28x28 grey pixels in
+/// IDX files, gzip-compressed or not. Debian's dataset-fashion-mnist package puts them in
+/// <see cref="DefaultFolder"/>.
+/// </summary>
+public static class FashionMnist
+{
+    public const string DefaultFolder = "/usr/share/datasets/fashion-mnist";
+
+    public const string TrainImages = "train-images-idx3-ubyte";
+    public const string TestImages = "t10k-images-idx3-ubyte";
+
+    /// <summary>True when <paramref name="folder"/> holds the training images (compressed or not).</summary>
+    public static bool IsFashionMnistFolder(string folder) => FindFile(folder, TrainImages) is not null;
+
+    /// <summary>The training images, [60000, 1, 28, 28] in [0, 1].</summary>
+    public static ImageDataset LoadTrain(string folder) => LoadImages(RequireFile(folder, TrainImages));
+
+    /// <summary>The test images, [10000, 1, 28, 28] in [0, 1].</summary>
+    public static ImageDataset LoadTest(string folder) => LoadImages(RequireFile(folder, TestImages));
+
+    /// <summary>Images of one IDX file: rank 3 (count, rows, columns), one channel.</summary>
+    public static ImageDataset LoadImages(string path)
+    {
+        var (dims, data) = IdxFile.ReadUnsignedBytes(path);
+        if (dims.Length != 3)
+            throw new DataFileException(path, $"wrong dimensions: an image file is count x rows x columns (3 dimensions) but this one has {dims.Length} ({string.Join("x", dims)}); is it a labels file?");
+        return ImageDataset.FromBytes(data, [dims[0], 1, dims[1], dims[2]], path);
+    }
+
+    private static string RequireFile(string folder, string name)
+    {
+        if (!Directory.Exists(folder))
+            throw new DataFileException(folder, $"folder not found; install Fashion-MNIST (./build.sh installs the dataset-fashion-mnist package into {DefaultFolder}) or pass --data <folder with {name}.gz>");
+        return FindFile(folder, name)
+            ?? throw new DataFileException(Path.Combine(folder, name + ".gz"), $"file not found (neither {name}.gz nor {name} is in {folder}); download Fashion-MNIST there or pass --data <folder>");
+    }
+
+    private static string? FindFile(string folder, string name) =>
+        new[] { name + ".gz", name }.Select(n => Path.Combine(folder, n)).FirstOrDefault(File.Exists);
+}

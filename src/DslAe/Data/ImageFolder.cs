@@ -1,0 +1,45 @@
+namespace DslAe.Data;
+
+/// <summary>
+/// A folder of PNG images (searched recursively, in ordinal path order so the order never depends on the file
+/// system), decoded by libpng to the channels a model takes. Every image must have the model's height and width.
+/// </summary>
+public static class ImageFolder
+{
+    /// <summary>True when <paramref name="folder"/> (or a subfolder) holds at least one PNG file.</summary>
+    public static bool HasImages(string folder) => Directory.Exists(folder) && ImageFiles(folder).Any();
+
+    /// <summary>All PNG images of <paramref name="folder"/> as one dataset of shape [N, C, H, W].</summary>
+    public static ImageDataset Load(string folder, int[] inputShape)
+    {
+        if (!Directory.Exists(folder)) throw new DataFileException(folder, "folder not found");
+        var files = ImageFiles(folder).Order(StringComparer.Ordinal).ToList();
+        if (files.Count == 0)
+        {
+            var jpeg = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+                .Any(f => Path.GetExtension(f).ToLowerInvariant() is ".jpg" or ".jpeg");
+            throw new DataFileException(folder, jpeg
+                ? "holds JPEG files but no PNG files: only PNG is decoded (libpng); convert them, e.g. `mogrify -format png *.jpg`"
+                : "holds no .png files: point --data at a folder of PNG images or at the Fashion-MNIST folder");
+        }
+        var (channels, height, width) = (inputShape[0], inputShape[1], inputShape[2]);
+        var sampleBytes = channels * height * width;
+        var pixels = new byte[checked((long)files.Count * sampleBytes)];
+        for (var i = 0; i < files.Count; i++)
+        {
+            var image = Png.Read(files[i], channels);
+            if (image.Width != width || image.Height != height)
+                throw new DataFileException(files[i], $"wrong dimensions: the image is {image.Width}x{image.Height} (width x height) but the model takes {width}x{height}; resize the images or change the model's input shape");
+            // Interleaved HWC from libpng to the CHW layout of tensors.
+            var target = pixels.AsSpan(i * sampleBytes, sampleBytes);
+            for (var c = 0; c < channels; c++)
+                for (var p = 0; p < height * width; p++)
+                    target[c * height * width + p] = image.Pixels[p * channels + c];
+        }
+        return ImageDataset.FromBytes(pixels, [files.Count, channels, height, width], folder);
+    }
+
+    private static IEnumerable<string> ImageFiles(string folder) =>
+        Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .Where(f => string.Equals(Path.GetExtension(f), ".png", StringComparison.OrdinalIgnoreCase));
+}

@@ -1,0 +1,57 @@
+using DslAe.Data;
+using DslAe.Torch;
+using LibTorch = DslAe.Torch.Torch;
+
+namespace DslAe.Reports;
+
+/// <summary>
+/// A PNG grid comparing images: one row per tensor (inputs on top, reconstructions below), one column per
+/// sample, each pixel enlarged to <c>scale</c>x<c>scale</c> and a light gutter between tiles. One channel is
+/// written grey, three as RGB; other channel counts show their first channel.
+/// </summary>
+public static class ReconstructionGrid
+{
+    private const int Gutter = 2;
+    private const byte GutterValue = 255;
+
+    public static void Write(string path, IReadOnlyList<Tensor> rows, int scale = 3)
+    {
+        if (rows.Count == 0) throw new ArgumentException("a grid needs at least one row of images", nameof(rows));
+        var shape = rows[0].Shape;
+        if (shape.Length != 4 || rows.Any(r => !r.Shape.SequenceEqual(shape)))
+            throw new ArgumentException("every row must be an [N, C, H, W] tensor of one shape");
+        var (count, channels, height, width) = ((int)shape[0], (int)shape[1], (int)shape[2], (int)shape[3]);
+        var outChannels = channels == 3 ? 3 : 1;
+        var tileW = width * scale;
+        var tileH = height * scale;
+        var gridW = count * tileW + (count + 1) * Gutter;
+        var gridH = rows.Count * tileH + (rows.Count + 1) * Gutter;
+        var pixels = new byte[gridW * gridH * outChannels];
+        Array.Fill(pixels, GutterValue);
+        for (var r = 0; r < rows.Count; r++)
+        {
+            var values = ToBytes(rows[r], outChannels);
+            for (var n = 0; n < count; n++)
+                for (var y = 0; y < tileH; y++)
+                    for (var x = 0; x < tileW; x++)
+                        for (var c = 0; c < outChannels; c++)
+                        {
+                            var source = ((n * outChannels + c) * height + y / scale) * width + x / scale;
+                            var gx = Gutter + n * (tileW + Gutter) + x;
+                            var gy = Gutter + r * (tileH + Gutter) + y;
+                            pixels[(gy * gridW + gx) * outChannels + c] = values[source];
+                        }
+        }
+        Png.Write(path, new PngPixels(gridW, gridH, outChannels, pixels));
+    }
+
+    /// <summary>[N, C, H, W] values in [0, 1] to bytes (N, C', H, W) with C' the written channels.</summary>
+    private static byte[] ToBytes(Tensor images, int outChannels)
+    {
+        using var scope = LibTorch.NewDisposeScope();
+        using var noGrad = LibTorch.NoGrad();
+        var picked = images.Size(1) == outChannels ? images : images.Narrow(1, 0, 1);
+        var scaled = (picked.Detach().To(ScalarType.Float32, Device.Cpu).Clamp(0, 1) * 255).Round();
+        return scaled.Contiguous().ToArray<float>().Select(v => (byte)v).ToArray();
+    }
+}

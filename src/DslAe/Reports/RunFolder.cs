@@ -1,0 +1,78 @@
+using System.Globalization;
+
+namespace DslAe.Reports;
+
+/// <summary>
+/// The folder of one training run (default <c>runs/&lt;model&gt;-&lt;yyyyMMdd-HHmmss&gt;/</c>) and the names of what
+/// lives in it: metrics, checkpoints, images, the summary and the HTML report.
+/// </summary>
+public sealed class RunFolder
+{
+    public const string DefaultRoot = "runs";
+
+    public RunFolder(string path)
+    {
+        Path = System.IO.Path.GetFullPath(path);
+    }
+
+    public string Path { get; }
+
+    /// <summary>One JSON object per line: an epoch's train and validation metrics.</summary>
+    public string MetricsFile => Combine("metrics.jsonl");
+
+    /// <summary>One JSON object per line: the running training loss every few steps (the loss curve).</summary>
+    public string StepsFile => Combine("steps.jsonl");
+
+    public string CheckpointsFolder => Combine("checkpoints");
+
+    /// <summary>The checkpoint <c>--resume</c> continues from: written every few steps and at every epoch's end.</summary>
+    public string LastCheckpoint => System.IO.Path.Combine(CheckpointsFolder, "last.safetensors");
+
+    /// <summary>The checkpoint of the epoch with the lowest validation loss.</summary>
+    public string BestCheckpoint => System.IO.Path.Combine(CheckpointsFolder, "best.safetensors");
+
+    /// <summary>The trained model's weights alone, written when the run ends.</summary>
+    public string FinalWeights => Combine("model.safetensors");
+
+    public string SummaryFile => Combine("summary.txt");
+    public string LossCurveFile => Combine("loss.svg");
+    public string ReportFile => Combine("report.html");
+    public string ImagesFolder => Combine("images");
+
+    public string ReconstructionImage(int epoch) =>
+        System.IO.Path.Combine(ImagesFolder, string.Create(CultureInfo.InvariantCulture, $"reconstructions-epoch-{epoch:000}.png"));
+
+    /// <summary>A new folder under <paramref name="root"/> named after the model and the local time.</summary>
+    public static RunFolder CreateNew(string root, string model, DateTime now)
+    {
+        var name = $"{model}-{now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}";
+        var path = System.IO.Path.Combine(root, name);
+        // Two runs started in the same second get distinct folders.
+        for (var i = 2; Directory.Exists(path); i++) path = System.IO.Path.Combine(root, $"{name}-{i}");
+        var folder = new RunFolder(path);
+        folder.Create();
+        return folder;
+    }
+
+    /// <summary>The most recent run folder of <paramref name="model"/> under <paramref name="root"/> that has a checkpoint.</summary>
+    public static RunFolder? FindLatest(string root, string model)
+    {
+        if (!Directory.Exists(root)) return null;
+        return Directory.EnumerateDirectories(root, model + "-*")
+            .Select(d => new RunFolder(d))
+            .Where(r => File.Exists(r.LastCheckpoint))
+            .OrderByDescending(r => File.GetLastWriteTimeUtc(r.LastCheckpoint))
+            .FirstOrDefault();
+    }
+
+    public void Create()
+    {
+        Directory.CreateDirectory(Path);
+        Directory.CreateDirectory(CheckpointsFolder);
+        Directory.CreateDirectory(ImagesFolder);
+    }
+
+    private string Combine(string name) => System.IO.Path.Combine(Path, name);
+
+    public override string ToString() => Path;
+}

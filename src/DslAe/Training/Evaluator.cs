@@ -1,0 +1,69 @@
+using DslAe.Data;
+using DslAe.Metrics;
+using DslAe.Torch;
+using LibTorch = DslAe.Torch.Torch;
+
+namespace DslAe.Training;
+
+/// <summary>
+/// One pass over a data set in evaluation mode without gradients: the declared loss and its terms, and
+/// MSE/PSNR/SSIM of the reconstructions against the clean images. A denoising model sees corrupted inputs, as in
+/// training; libtorch is reseeded per batch so the corruption, and the result, is the same on every call.
+/// </summary>
+public static class Evaluator
+{
+    public const int DefaultBatchSize = 256;
+
+    public static EvaluationMetrics Evaluate(AutoencoderModule module, ImageDataset data, Device device, long seed,
+                                             int batchSize = DefaultBatchSize, long? maxSamples = null)
+    {
+        var count = Math.Min(data.Count, maxSamples ?? data.Count);
+        var wasTraining = module.IsTraining;
+        module.Eval();
+        try
+        {
+            using var noGrad = LibTorch.NoGrad();
+            var totals = new MetricAccumulator();
+            var batch = 0;
+            for (long start = 0; start < count; start += batchSize, batch++)
+            {
+                using var scope = LibTorch.NewDisposeScope();
+                LibTorch.ManualSeed(SeededShuffle.DerivedSeed(seed, batch));
+                var length = Math.Min(batchSize, count - start);
+                var clean = data.Slice(start, length).To(device);
+                var input = module.Corrupt(clean);
+                var loss = module.ComputeLoss(input, clean);
+                totals.AddLoss(loss.Total.Item<float>(), loss.Terms.Select(t => new KeyValuePair<string, double>(t.Name, t.Value.Item<float>())), length);
+                var output = module.Run(input).Output;
+                totals.AddImages(ImageMetrics.MsePerImage(output, clean).Cpu().ToArray<float>(),
+                                 ImageMetrics.SsimPerImage(output, clean).Cpu().ToArray<float>());
+            }
+            return totals.Result();
+        }
+        finally
+        {
+            module.Train(wasTraining);
+        }
+    }
+
+    /// <summary>The first <paramref name="count"/> images, what the model is given (corrupted when denoising) and its outputs, on the CPU.</summary>
+    public static (Tensor Inputs, Tensor Outputs) Reconstruct(AutoencoderModule module, ImageDataset data, Device device, long seed, int count)
+    {
+        var wasTraining = module.IsTraining;
+        module.Eval();
+        try
+        {
+            using var noGrad = LibTorch.NoGrad();
+            using var scope = LibTorch.NewDisposeScope();
+            LibTorch.ManualSeed(SeededShuffle.DerivedSeed(seed, 0));
+            var clean = data.Slice(0, Math.Min(count, data.Count)).To(device);
+            var input = module.Corrupt(clean);
+            var output = module.Run(input).Output;
+            return (input.Cpu().MoveToOuterDisposeScope(), output.Cpu().MoveToOuterDisposeScope());
+        }
+        finally
+        {
+            module.Train(wasTraining);
+        }
+    }
+}

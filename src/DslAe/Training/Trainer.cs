@@ -1,0 +1,230 @@
+using System.Diagnostics;
+using System.Globalization;
+using DslAe.Data;
+using DslAe.Metrics;
+using DslAe.Reports;
+using DslAe.Torch;
+using DslAe.Torch.Optim;
+using LibTorch = DslAe.Torch.Torch;
+
+namespace DslAe.Training;
+
+/// <summary>
+/// Trains a generated model on a <see cref="DataSplit"/>: seeded shuffling, the declared optimiser and schedule,
+/// gradient clipping, a validation pass and metrics after every epoch, early stopping, checkpoints that resume
+/// exactly, and a run folder with metrics, images and a report. Denoising models train on
+/// <c>module.Corrupt(x)</c> against the clean <c>x</c>.
+/// </summary>
+public sealed class Trainer : IDisposable
+{
+    private readonly ModelDefinition model;
+    private readonly TrainingSettings settings;
+    private readonly TrainerOptions options;
+    private readonly LrScheduler? scheduler;
+
+    public Trainer(ModelDefinition model, TrainingSettings settings, TrainerOptions? options = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(settings.Epochs, "epochs");
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(settings.BatchSize, "batch size");
+        this.model = model;
+        this.settings = settings;
+        this.options = options ?? new TrainerOptions();
+        TrainingDevice.UseAllCores();
+        Device = TrainingDevice.Resolve(this.options.Device);
+        // The seed fixes the initial weights too.
+        LibTorch.ManualSeed(settings.Seed);
+        Module = model.CreateModule();
+        Module.To(Device);
+        Optimizer = OptimizerFactory.Create(settings, Module.Parameters());
+        scheduler = OptimizerFactory.CreateScheduler(settings, Optimizer);
+    }
+
+    public AutoencoderModule Module { get; }
+
+    public Optimizer Optimizer { get; }
+
+    public Device Device { get; }
+
+    public TrainingResult Fit(DataSplit data, ITrainingObserver? observer = null, CancellationToken cancellation = default)
+    {
+        observer ??= SilentObserver.Instance;
+        var clock = Stopwatch.StartNew();
+        data.Train.EnsureShape(model.InputShape, model.Name);
+        data.Validation.EnsureShape(model.InputShape, model.Name);
+        var run = OpenRunFolder();
+        var state = Start(run, data.Train.Count);
+        var stepsPerEpoch = (data.Train.Count + settings.BatchSize - 1) / settings.BatchSize;
+        var totalSteps = stepsPerEpoch * settings.Epochs;
+        var logEvery = Math.Max(1, stepsPerEpoch / 20);
+        observer.Started(new TrainingStart(model.Name, Device.ToString(), run.Path, settings.Epochs, stepsPerEpoch, state.GlobalStep,
+                                           totalSteps, data.Train.Count, data.Validation.Count, options.Resume));
+
+        if (state.GlobalStep == 0 && state.Epoch == 0 && !File.Exists(run.MetricsFile))
+        {
+            // Epoch 0: the untrained model, the baseline every later epoch is compared with.
+            var untrained = Evaluator.Evaluate(Module, data.Validation, Device, ValidationSeed);
+            var record = new EpochRecord(0, 0, Optimizer.ParamGroups[0].Lr, 0, 0, null, untrained, false);
+            MetricsLog.Append(run.MetricsFile, record);
+            observer.EpochCompleted(record);
+        }
+
+        Module.Train();
+        while (state.Epoch < settings.Epochs && !state.StoppedEarly)
+        {
+            var epochClock = Stopwatch.StartNew();
+            var stepTime = TimeSpan.Zero;
+            var stepsThisSession = 0L;
+            var order = SeededShuffle.Permutation(data.Train.Count, settings.Seed, state.Epoch);
+            using var orderTensor = LibTorch.FromArray(order).DetachFromDisposeScope();
+            while (state.BatchInEpoch < stepsPerEpoch)
+            {
+                var start = state.BatchInEpoch * settings.BatchSize;
+                var length = Math.Min(settings.BatchSize, data.Train.Count - start);
+                var stepClock = Stopwatch.StartNew();
+                TrainStep(data.Train, orderTensor, start, length, state, run);
+                stepTime += stepClock.Elapsed;
+                stepsThisSession++;
+                state.BatchInEpoch++;
+                state.GlobalStep++;
+                var running = state.EpochLossSum / state.EpochSamples;
+                observer.StepCompleted(new StepReport(state.GlobalStep, totalSteps, state.Epoch + 1, settings.Epochs, state.BatchInEpoch,
+                                                      stepsPerEpoch, running, Optimizer.ParamGroups[0].Lr));
+                if (state.GlobalStep % logEvery == 0) MetricsLog.Append(run.StepsFile, new StepRecord(state.GlobalStep, state.Epoch + 1, running));
+                var stopHere = options.StopAfterStep is { } stop && state.GlobalStep >= stop;
+                if (stopHere || cancellation.IsCancellationRequested || (options.CheckpointEverySteps > 0 && state.GlobalStep % options.CheckpointEverySteps == 0))
+                    Checkpoint.Save(run.LastCheckpoint, Module, Optimizer, scheduler, state);
+                if (stopHere || cancellation.IsCancellationRequested)
+                {
+                    observer.Message($"stopped after step {state.GlobalStep}; continue with --resume (checkpoint {run.LastCheckpoint})");
+                    WriteReport(run, $"Stopped after step {state.GlobalStep} of {totalSteps}; resume to continue.", null);
+                    return Result(run, null, state, finished: false, clock.Elapsed);
+                }
+            }
+            FinishEpoch(data, run, state, epochClock.Elapsed, stepsThisSession == 0 ? 0 : stepTime.TotalMilliseconds / stepsThisSession, observer);
+        }
+
+        EvaluationMetrics? test = null;
+        if (data.Test is not null)
+        {
+            test = Evaluator.Evaluate(Module, data.Test, Device, ValidationSeed);
+            observer.Message($"test ({data.Test.Count} images): {test}");
+        }
+        Module.Save(run.FinalWeights, new Dictionary<string, string> { ["model"] = model.Name });
+        var status = state.StoppedEarly
+            ? $"Stopped early after epoch {state.Epoch}: no validation improvement for {settings.EarlyStoppingPatience} epochs (best: epoch {state.BestEpoch})."
+            : $"Finished {state.Epoch} epochs ({state.GlobalStep} steps).";
+        WriteReport(run, status, test);
+        return Result(run, test, state, finished: true, clock.Elapsed);
+    }
+
+    private long ValidationSeed => SeededShuffle.DerivedSeed(settings.Seed, -1);
+
+    private RunFolder OpenRunFolder()
+    {
+        if (options.Resume)
+        {
+            if (options.RunFolder is null) throw new InvalidOperationException("--resume needs the run folder to continue (TrainerOptions.RunFolder)");
+            var existing = new RunFolder(options.RunFolder);
+            if (!File.Exists(existing.LastCheckpoint))
+                throw new FileNotFoundException($"cannot resume: {existing.LastCheckpoint} does not exist (the run wrote no checkpoint yet, or this is not a run folder)", existing.LastCheckpoint);
+            return existing;
+        }
+        if (options.RunFolder is null) return RunFolder.CreateNew(options.RunsRoot, model.Name, DateTime.Now);
+        var folder = new RunFolder(options.RunFolder);
+        if (File.Exists(folder.LastCheckpoint) || File.Exists(folder.MetricsFile))
+            throw new InvalidOperationException($"{folder.Path} already holds a run: pass --resume to continue it, or choose another --out");
+        folder.Create();
+        return folder;
+    }
+
+    private TrainingState Start(RunFolder run, long trainCount)
+    {
+        if (!options.Resume)
+        {
+            File.WriteAllText(run.SummaryFile, model.Summary.ToString());
+            return new TrainingState { Model = model.Name, Seed = settings.Seed, BatchSize = settings.BatchSize, TrainCount = trainCount };
+        }
+        var state = Checkpoint.Restore(run.LastCheckpoint, Module, Optimizer, scheduler);
+        state.EnsureResumable(model.Name, settings.Seed, settings.BatchSize, trainCount, run.LastCheckpoint);
+        MetricsLog.TruncateAfter(run.MetricsFile, state.Epoch, state.GlobalStep);
+        MetricsLog.TruncateAfter(run.StepsFile, state.Epoch, state.GlobalStep);
+        return state;
+    }
+
+    private void TrainStep(ImageDataset train, Tensor order, long start, long length, TrainingState state, RunFolder run)
+    {
+        using var scope = LibTorch.NewDisposeScope();
+        // Reseeding per step makes corruption and dropout a function of the step alone, so a resumed run draws
+        // the same noise as an uninterrupted one.
+        LibTorch.ManualSeed(SeededShuffle.DerivedSeed(settings.Seed, state.GlobalStep));
+        var clean = train.Batch(order.Narrow(0, start, length)).To(Device);
+        var loss = Module.ComputeLoss(Module.Corrupt(clean), clean);
+        var total = loss.Total.Item<float>();
+        var terms = loss.Terms.Select(t => new KeyValuePair<string, double>(t.Name, t.Value.Item<float>())).ToList();
+        if (!float.IsFinite(total))
+        {
+            var bad = terms.FirstOrDefault(t => !double.IsFinite(t.Value));
+            throw new TrainingDivergedException(state.GlobalStep + 1, state.Epoch + 1, bad.Key ?? "total", bad.Key is null ? total : bad.Value,
+                                                File.Exists(run.LastCheckpoint) ? run.LastCheckpoint : null);
+        }
+        Optimizer.ZeroGrad();
+        loss.Total.Backward();
+        if (settings.GradientClip is { } maxNorm) GradientClipping.ClipGlobalNorm(Module.Parameters(), maxNorm);
+        Optimizer.Step();
+        state.EpochLossSum += total * length;
+        foreach (var (name, value) in terms) state.EpochTermSums[name] = state.EpochTermSums.GetValueOrDefault(name) + value * length;
+        state.EpochSamples += length;
+    }
+
+    private void FinishEpoch(DataSplit data, RunFolder run, TrainingState state, TimeSpan elapsed, double stepMs, ITrainingObserver observer)
+    {
+        var epoch = state.Epoch + 1;
+        var validation = Evaluator.Evaluate(Module, data.Validation, Device, ValidationSeed);
+        var trainImages = Evaluator.Evaluate(Module, data.Train, Device, ValidationSeed, maxSamples: Math.Min(options.TrainMetricSamples, data.Validation.Count));
+        var samples = Math.Max(1, state.EpochSamples);
+        var train = trainImages with
+        {
+            Loss = state.EpochLossSum / samples,
+            Terms = state.EpochTermSums.ToDictionary(kv => kv.Key, kv => kv.Value / samples),
+            Samples = state.EpochSamples,
+        };
+        var lr = Optimizer.ParamGroups[0].Lr;
+        var best = validation.Loss < state.BestValidationLoss;
+        if (best)
+        {
+            (state.BestValidationLoss, state.BestEpoch, state.EpochsWithoutImprovement) = (validation.Loss, epoch, 0);
+            Module.Save(run.BestCheckpoint, new Dictionary<string, string> { ["model"] = model.Name, ["epoch"] = epoch.ToString(CultureInfo.InvariantCulture) });
+        }
+        else state.EpochsWithoutImprovement++;
+        var record = new EpochRecord(epoch, state.GlobalStep, lr, elapsed.TotalSeconds, stepMs, train, validation, best);
+        scheduler?.Step();
+        state.StoppedEarly = settings.EarlyStoppingPatience is { } patience && state.EpochsWithoutImprovement >= patience;
+        state.StartNextEpoch();
+        // The log line first, then the checkpoint: a kill in between resumes from the previous checkpoint,
+        // which repeats this epoch's end, and TruncateAfter drops the line written here before it is rewritten.
+        MetricsLog.Append(run.MetricsFile, record);
+        Checkpoint.Save(run.LastCheckpoint, Module, Optimizer, scheduler, state);
+        var (inputs, outputs) = Evaluator.Reconstruct(Module, data.Validation, Device, ValidationSeed, options.ReconstructionSamples);
+        using (inputs)
+        using (outputs)
+            ReconstructionGrid.Write(run.ReconstructionImage(epoch), [inputs, outputs]);
+        observer.EpochCompleted(record);
+        if (state.StoppedEarly) observer.Message($"early stopping: validation loss has not improved for {state.EpochsWithoutImprovement} epochs (best {state.BestValidationLoss:0.00000} at epoch {state.BestEpoch})");
+        WriteReport(run, $"Epoch {epoch} of {settings.Epochs} done.", null);
+    }
+
+    private void WriteReport(RunFolder run, string status, EvaluationMetrics? test)
+    {
+        File.WriteAllText(run.LossCurveFile, LossCurveSvg.Render($"{model.Name} loss", MetricsLog.ReadSteps(run.StepsFile), MetricsLog.ReadEpochs(run.MetricsFile)));
+        HtmlReport.Write(run, model.Name, model.Summary.ToString(), status, test);
+    }
+
+    private static TrainingResult Result(RunFolder run, EvaluationMetrics? test, TrainingState state, bool finished, TimeSpan elapsed) =>
+        new(run.Path, MetricsLog.ReadEpochs(run.MetricsFile), test, state.GlobalStep, finished, state.StoppedEarly, elapsed);
+
+    public void Dispose()
+    {
+        Optimizer.Dispose();
+        Module.Dispose();
+    }
+}

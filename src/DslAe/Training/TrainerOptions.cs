@@ -1,0 +1,31 @@
+namespace DslAe.Training;
+
+/// <summary>How one run is carried out; what is trained (epochs, batch, optimiser...) is the model's <see cref="TrainingSettings"/>.</summary>
+public sealed record TrainerOptions
+{
+    /// <summary>"auto", "cpu", "cuda" or "cuda:N".</summary>
+    public string Device { get; init; } = "auto";
+
+    /// <summary>The run folder; null: a new folder runs/&lt;model&gt;-&lt;yyyyMMdd-HHmmss&gt; under <see cref="RunsRoot"/>.</summary>
+    public string? RunFolder { get; init; }
+
+    public string RunsRoot { get; init; } = Reports.RunFolder.DefaultRoot;
+
+    /// <summary>Continue the run in <see cref="RunFolder"/> from its last checkpoint.</summary>
+    public bool Resume { get; init; }
+
+    /// <summary>Also write the last checkpoint every this many steps (0: only at the end of each epoch).</summary>
+    public int CheckpointEverySteps { get; init; } = 500;
+
+    /// <summary>
+    /// Stop once this many steps are done in all (after writing the checkpoint), as if the process were killed
+    /// there: a later <see cref="Resume"/> continues. For time-boxed runs and for testing resumption.
+    /// </summary>
+    public long? StopAfterStep { get; init; }
+
+    /// <summary>Samples in each epoch's reconstructions grid.</summary>
+    public int ReconstructionSamples { get; init; } = 8;
+
+    /// <summary>Training images whose MSE/PSNR/SSIM are measured after each epoch (at most the validation set's size).</summary>
+    public long TrainMetricSamples { get; init; } = 2000;
+}

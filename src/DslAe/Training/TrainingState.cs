@@ -1,0 +1,58 @@
+namespace DslAe.Training;
+
+/// <summary>
+/// Where a run stands, saved in every checkpoint so that a resumed run replays exactly what an uninterrupted
+/// one would have done. The batch order of epoch e is <c>SeededShuffle.Permutation(TrainCount, Seed, e)</c> and
+/// libtorch is reseeded before global step s with <c>SeededShuffle.DerivedSeed(Seed, s)</c>, so the position
+/// (Epoch, BatchInEpoch, GlobalStep) plus the seed is the whole random state.
+/// </summary>
+public sealed record TrainingState
+{
+    public required string Model { get; init; }
+    public required int Seed { get; init; }
+    public required int BatchSize { get; init; }
+    public required long TrainCount { get; init; }
+
+    /// <summary>The epoch in progress, 0-based (equal to the number of finished epochs).</summary>
+    public int Epoch { get; set; }
+
+    /// <summary>Batches of <see cref="Epoch"/> already trained.</summary>
+    public long BatchInEpoch { get; set; }
+
+    /// <summary>Optimiser steps taken since the start of the run.</summary>
+    public long GlobalStep { get; set; }
+
+    /// <summary>Sample-weighted sums of the training loss and its terms over the epoch in progress.</summary>
+    public double EpochLossSum { get; set; }
+    public Dictionary<string, double> EpochTermSums { get; init; } = [];
+    public long EpochSamples { get; set; }
+
+    /// <summary>Early stopping: best validation loss so far, its epoch (1-based; 0 none), epochs since.</summary>
+    public double BestValidationLoss { get; set; } = double.PositiveInfinity;
+    public int BestEpoch { get; set; }
+    public int EpochsWithoutImprovement { get; set; }
+
+    /// <summary>True once early stopping ended the run.</summary>
+    public bool StoppedEarly { get; set; }
+
+    public void StartNextEpoch()
+    {
+        Epoch++;
+        BatchInEpoch = 0;
+        EpochLossSum = 0;
+        EpochTermSums.Clear();
+        EpochSamples = 0;
+    }
+
+    /// <summary>Fails, naming the difference, when a checkpoint cannot continue this run exactly.</summary>
+    public void EnsureResumable(string model, int seed, int batchSize, long trainCount, string checkpoint)
+    {
+        var problems = new List<string>();
+        if (!string.Equals(Model, model, StringComparison.Ordinal)) problems.Add($"it is a checkpoint of {Model}, not {model}");
+        if (Seed != seed) problems.Add($"it was trained with --seed {Seed}, not {seed}");
+        if (BatchSize != batchSize) problems.Add($"it was trained with --batch {BatchSize}, not {batchSize}");
+        if (TrainCount != trainCount) problems.Add($"it was trained on {TrainCount} training images, not {trainCount} (same --data and --limit?)");
+        if (problems.Count > 0)
+            throw new InvalidOperationException($"cannot resume from {checkpoint}: {string.Join("; ", problems)}. Resume with the run's original settings, or start a new run without --resume.");
+    }
+}
