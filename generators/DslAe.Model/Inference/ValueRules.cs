@@ -50,20 +50,10 @@ namespace DslAe.Model
             switch (stage.Layer)
             {
                 case ConvLayer conv:
-                    AtLeast(stage, name, ArgumentNames.OutChannels, conv.OutChannels, 1);
-                    AtLeast(stage, name, ArgumentNames.Kernel, conv.Kernel, 1);
-                    AtLeast(stage, name, ArgumentNames.Stride, conv.Stride, 1);
-                    AtLeast(stage, name, ArgumentNames.Dilation, conv.Dilation, 1);
-                    AtLeast(stage, name, ArgumentNames.Groups, conv.Groups, 1);
-                    AtLeast(stage, name, ArgumentNames.Padding, conv.Padding.Amount, 0);
+                    CheckConvolution(stage, conv.OutChannels, conv.Kernel, conv.Stride, conv.Dilation, conv.Groups, conv.Padding);
                     break;
                 case ConvTransposeLayer convT:
-                    AtLeast(stage, name, ArgumentNames.OutChannels, convT.OutChannels, 1);
-                    AtLeast(stage, name, ArgumentNames.Kernel, convT.Kernel, 1);
-                    AtLeast(stage, name, ArgumentNames.Stride, convT.Stride, 1);
-                    AtLeast(stage, name, ArgumentNames.Dilation, convT.Dilation, 1);
-                    AtLeast(stage, name, ArgumentNames.Groups, convT.Groups, 1);
-                    AtLeast(stage, name, ArgumentNames.Padding, convT.Padding.Amount, 0);
+                    CheckConvolution(stage, convT.OutChannels, convT.Kernel, convT.Stride, convT.Dilation, convT.Groups, convT.Padding);
                     if (convT.OutputPadding is { } outputPadding)
                     {
                         AtLeast(stage, name, ArgumentNames.OutputPadding, outputPadding, 0);
@@ -101,6 +91,16 @@ namespace DslAe.Model
                     Invalid(stage, name, ArgumentNames.Shape, "positive channels, height and width", $"{unflatten.Channels}x{unflatten.Height}x{unflatten.Width}");
                     break;
             }
+        }
+
+        private void CheckConvolution(StageSpec stage, int outChannels, int kernel, int stride, int dilation, int groups, Padding padding)
+        {
+            AtLeast(stage, stage.Name, ArgumentNames.OutChannels, outChannels, 1);
+            AtLeast(stage, stage.Name, ArgumentNames.Kernel, kernel, 1);
+            AtLeast(stage, stage.Name, ArgumentNames.Stride, stride, 1);
+            AtLeast(stage, stage.Name, ArgumentNames.Dilation, dilation, 1);
+            AtLeast(stage, stage.Name, ArgumentNames.Groups, groups, 1);
+            AtLeast(stage, stage.Name, ArgumentNames.Padding, padding.Amount, 0);
         }
 
         private void CheckPool(StageSpec stage, int kernel, int? stride, int padding)
