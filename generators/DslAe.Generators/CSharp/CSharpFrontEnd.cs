@@ -64,7 +64,8 @@ namespace DslAe.Generators.CSharp
 
                 if (!SymbolEqualityComparer.Default.Equals(outer, type) && syntax is not null)
                 {
-                    containing.Insert(0, "partial " + KeywordOf(syntax) + " " + outer.Name);
+                    // A generic container keeps its type parameters, or the completion would declare a new non-generic type.
+                    containing.Insert(0, "partial " + KeywordOf(syntax) + " " + outer.Name + TypeParameters(outer));
                 }
             }
 
@@ -216,6 +217,16 @@ namespace DslAe.Generators.CSharp
 
             return false;
         }
+
+        /// <summary>"&lt;TKey, TValue&gt;" (with variance, without attributes, which one part declares), or "" for a non-generic type.</summary>
+        private static string TypeParameters(INamedTypeSymbol type) => type.TypeParameters.Length == 0
+            ? string.Empty
+            : "<" + string.Join(", ", type.TypeParameters.Select(p => p.Variance switch
+            {
+                VarianceKind.In => "in ",
+                VarianceKind.Out => "out ",
+                _ => string.Empty,
+            } + p.Name)) + ">";
 
         private static string KeywordOf(TypeDeclarationSyntax syntax) => syntax switch
         {
