@@ -32,7 +32,10 @@ namespace DslAe.Generators
 
             var plan = ShapeInference.Infer(result.Spec);
             var diagnostics = new List<DiagnosticInfo>(result.Diagnostics);
-            diagnostics.AddRange(plan.Diagnostics);
+            // A front end that could not read the input shape has said so in its own words (DSLAE105, naming how many
+            // values it received); inference's "the input shape is missing" would report the same mistake twice.
+            var inputAlreadyReported = result.Diagnostics.Any(d => d.Id == CSharpFrontEndRules.InputShapeForm.Id);
+            diagnostics.AddRange(plan.Diagnostics.Where(d => !(inputAlreadyReported && d.Id == DiagnosticCatalogue.MissingInput.Id)));
             diagnostics.AddRange(UnsupportedCapabilities(result.Spec));
             return new CompiledModel(result.Spec, plan, result.Target, diagnostics.ToEquatableArray());
         }
