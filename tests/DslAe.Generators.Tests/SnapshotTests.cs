@@ -70,4 +70,31 @@ public sealed class SnapshotTests
 
         Snapshot.Match(outcome.Source("Tiny.Declaration.g.cs"), "SnapshotTests.Nested.Declaration");
     }
+
+    [Fact]
+    public void Model_nested_in_a_generic_type_is_completed_inside_the_generic_container()
+    {
+        const string source = """
+            using DslAe;
+
+            namespace Zoo;
+
+            public partial class Keeper<TAnimal> where TAnimal : class
+            {
+                [Autoencoder(1, 8, 8)]
+                public partial record Tiny
+                {
+                    [Conv(2, Stride = 2)] public partial Stage Down { get; }
+                    [Latent(4)] public partial Stage Code { get; }
+                    [ConvT(1, Stride = 2)] public partial Stage Up { get; }
+                }
+            }
+            """;
+
+        var outcome = Generate.Run(("Keeper.cs", source));
+
+        outcome.AssertNoGeneratorFailure();
+        Assert.Empty(outcome.CompilerDiagnostics());
+        Assert.Contains("partial class Keeper<TAnimal>\n", outcome.Source("Tiny.Declaration.g.cs"));
+    }
 }

@@ -1,0 +1,77 @@
+using DslAe.Generators.Tests.Infrastructure;
+
+namespace DslAe.Generators.Tests.Yaml;
+
+/// <summary>
+/// Every example model in both declaration languages: the example's own file, and its twin in the other language
+/// written here. The equivalence and round-trip tests run over all of them.
+/// </summary>
+public static class ExampleModels
+{
+    public sealed record Example(string Name, string CSharpPath, string CSharp, string YamlPath, string Yaml)
+    {
+        public override string ToString() => Name;
+    }
+
+    public static Example FashionAe => new(
+        "FashionAe",
+        "FashionAe.cs",
+        File.ReadAllText(RepositoryFiles.PathOf("examples/FashionAutoencoder/FashionAe.cs")),
+        "fashion_ae.dslae.yaml",
+        """
+        # The YAML twin of examples/FashionAutoencoder/FashionAe.cs.
+        name: FashionAe
+        namespace: FashionAutoencoder
+        input: [1, 28, 28]
+        loss: [ { kind: mse } ]
+        train: { epochs: 3, batch: 64, optimizer: adam, lr: 2e-3, data: fashion-mnist }
+        encoder:
+          - { name: Enc1, conv: { out_channels: 32, kernel: 3, stride: 2 }, act: relu }
+          - { name: Enc2, conv: { out_channels: 64, kernel: 3, stride: 2 }, act: relu }
+        latent: { size: 32 }
+        decoder:
+          - { name: Dec1, conv_t: { out_channels: 32, kernel: 3, stride: 2 }, act: relu }
+          - { name: Dec2, conv_t: { out_channels: 1, kernel: 3, stride: 2 }, act: sigmoid }
+        """);
+
+    public static Example UNetDenoiser => new(
+        "UNetDenoiser",
+        "UNetDenoiser.cs",
+        """
+        // The C# twin of examples/UNetDenoiser/unet_denoiser.dslae.yaml.
+        using DslAe;
+
+        namespace UNetDenoiser;
+
+        [Autoencoder(1, 28, 28)]
+        [Corrupt(Noise.Gaussian, 0.3)]
+        [Loss(LossKind.Mse), Loss(LossKind.LaplacianPyramid, Weight = 0.5, Levels = 3)]
+        [Train(Epochs = 2, Batch = 64, Optimizer = OptimizerKind.Adam, Lr = 0.002, Data = "fashion-mnist")]
+        public partial record UNetDenoiser
+        {
+            [Conv(8, Kernel = 3, Act = Act.Relu)] public partial Stage Enc1 { get; }
+            [MaxPool(2, KeepIndices = true)] public partial Stage Pool1 { get; }
+            [Conv(16, Kernel = 3, Act = Act.Relu)] public partial Stage Enc2 { get; }
+            [MaxPool(2, KeepIndices = true)] public partial Stage Pool2 { get; }
+            [Conv(32, Kernel = 3, Act = Act.Relu)] public partial Stage Enc3 { get; }
+            [Latent(16, Kind = LatentKind.Conv)] public partial Stage Code { get; }
+            [Conv(16, Kernel = 3, Act = Act.Relu)] public partial Stage Dec3 { get; }
+            [Unpool(nameof(Pool2))] public partial Stage Up2 { get; }
+            [Conv(8, Kernel = 3, Act = Act.Relu, Skip = nameof(Enc2), Merge = Merge.Concat)] public partial Stage Dec2 { get; }
+            [Unpool(nameof(Pool1))] public partial Stage Up1 { get; }
+            [Conv(8, Kernel = 3, Act = Act.Relu, Skip = nameof(Enc1), Merge = Merge.Concat)] public partial Stage Dec1 { get; }
+            [Conv(1, Kernel = 1, Act = Act.Sigmoid)] public partial Stage Out { get; }
+        }
+        """,
+        "unet_denoiser.dslae.yaml",
+        File.ReadAllText(RepositoryFiles.PathOf("examples/UNetDenoiser/unet_denoiser.dslae.yaml")));
+
+    public static TheoryData<string> Names => new() { "FashionAe", "UNetDenoiser" };
+
+    public static Example ByName(string name) => name switch
+    {
+        "FashionAe" => FashionAe,
+        "UNetDenoiser" => UNetDenoiser,
+        _ => throw new ArgumentOutOfRangeException(nameof(name), name, "no such example"),
+    };
+}
