@@ -1,1 +1,1 @@
-Console.WriteLine("UNetDenoiser: its YAML model arrives with the YAML front end (issue 5).");
+return await DslAe.Cli.DslAeApp.RunAsync(args);

@@ -41,6 +41,8 @@ namespace DslAe.Generators.Emit
                 w.Line();
                 WriteTraining(w, spec);
                 w.Line();
+                WriteEffectiveDeclaration(w, spec);
+                w.Line();
                 w.Line("/// <inheritdoc />");
                 w.Line("public override " + Code.Runtime + ".AutoencoderModule CreateModule() => new " + spec.Name + "Module();");
             }
@@ -50,6 +52,35 @@ namespace DslAe.Generators.Emit
 
         private static string SummaryRow(string name, string kind, Shape output, long parameters) =>
             "new(" + Code.String(name) + ", " + Code.String(kind) + ", " + Code.IntArray(output) + ", " + Code.Int(parameters) + ")";
+
+        /// <summary>The declaration with every default filled in, as a raw string literal (no escaping needed in YAML text).</summary>
+        private static void WriteEffectiveDeclaration(SourceWriter w, ModelSpec spec)
+        {
+            var yaml = EffectiveDeclaration.Write(spec);
+            var quotes = new string('"', System.Math.Max(3, LongestQuoteRun(yaml) + 1));
+            w.Line("/// <inheritdoc />");
+            w.Line("public override string EffectiveDeclaration => " + quotes);
+            foreach (var line in yaml.TrimEnd('\n').Split('\n'))
+            {
+                w.Line(line);
+            }
+
+            // The empty line keeps the text's final newline (a raw literal drops the one before its closing quotes).
+            w.Line();
+            w.Line(quotes + ";");
+        }
+
+        private static int LongestQuoteRun(string text)
+        {
+            int longest = 0, run = 0;
+            foreach (var c in text)
+            {
+                run = c == '"' ? run + 1 : 0;
+                longest = System.Math.Max(longest, run);
+            }
+
+            return longest;
+        }
 
         private static void WriteTraining(SourceWriter w, ModelSpec spec)
         {

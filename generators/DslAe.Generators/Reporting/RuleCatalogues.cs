@@ -8,7 +8,7 @@ namespace DslAe.Generators.Reporting
     internal static class RuleCatalogues
     {
         private static readonly Dictionary<string, DiagnosticRule> ById =
-            DiagnosticCatalogue.All.Concat(CSharpFrontEndRules.All).Concat(EmitterRules.All).ToDictionary(r => r.Id);
+            DiagnosticCatalogue.All.Concat(CSharpFrontEndRules.All).Concat(YamlFrontEndRules.All).Concat(EmitterRules.All).ToDictionary(r => r.Id);
 
         public static DiagnosticRule? Find(string id) => ById.TryGetValue(id, out var rule) ? rule : null;
     }

@@ -17,6 +17,12 @@ public abstract class ModelDefinition
     /// <summary>Training settings as declared, defaults filled in.</summary>
     public abstract TrainingSettings Training { get; }
 
+    /// <summary>
+    /// The model's declaration as YAML with every default written out (what <c>summary --config</c> prints). Saved as a
+    /// <c>.dslae.yaml</c> file it declares the same model, whichever front end declared it.
+    /// </summary>
+    public abstract string EffectiveDeclaration { get; }
+
     /// <summary>A new module with freshly initialised parameters, on the CPU.</summary>
     public abstract AutoencoderModule CreateModule();
 
