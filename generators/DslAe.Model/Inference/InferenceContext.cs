@@ -32,8 +32,9 @@ namespace DslAe.Model
             _diagnostics.Add(rule.Create(location, args));
 
         /// <summary>Registers a name at the next position; false when it is already taken.</summary>
-        public bool Declare(string name, StageSpec? stage)
+        public bool Declare(string? name, StageSpec? stage)
         {
+            name = Key(name);
             if (_positions.ContainsKey(name))
             {
                 return false;
@@ -50,38 +51,42 @@ namespace DslAe.Model
         }
 
         /// <summary>Marks a declared stage as part of a discriminator (its skips stay inside it).</summary>
-        public void MarkDiscriminatorStage(string name) => _discriminatorStages.Add(name);
+        public void MarkDiscriminatorStage(string? name) => _discriminatorStages.Add(Key(name));
 
-        public bool IsDiscriminatorStage(string name) => _discriminatorStages.Contains(name);
+        public bool IsDiscriminatorStage(string? name) => _discriminatorStages.Contains(Key(name));
 
         /// <summary>A declared name equal to <paramref name="name"/> but for case, for "did you mean" hints.</summary>
-        public string? SimilarName(string name) =>
-            _order.FirstOrDefault(n => n != name && string.Equals(n, name, System.StringComparison.OrdinalIgnoreCase));
+        public string? SimilarName(string? name) =>
+            _order.FirstOrDefault(n => n != Key(name) && string.Equals(n, name, System.StringComparison.OrdinalIgnoreCase));
 
-        public int? PositionOf(string name) => _positions.TryGetValue(name, out var position) ? position : null;
+        public int? PositionOf(string? name) => _positions.TryGetValue(Key(name), out var position) ? position : null;
 
-        public StageSpec? StageNamed(string name) => _stages.TryGetValue(name, out var stage) ? stage : null;
+        public StageSpec? StageNamed(string? name) => _stages.TryGetValue(Key(name), out var stage) ? stage : null;
 
-        public bool IsEncoderStage(string name) => Spec.Encoder.Any(s => s.Name == name);
+        public bool IsEncoderStage(string? name) => Spec.Encoder.Any(s => s.Name == Key(name));
 
         /// <summary>Names declared before <paramref name="name"/>, for "stages before X are ..." hints.</summary>
-        public string NamesBefore(string name)
+        public string NamesBefore(string? name)
         {
             var position = PositionOf(name) ?? _order.Count;
             var names = _order.Take(position).ToList();
             return names.Count == 0 ? "(none)" : string.Join(", ", names);
         }
 
-        public void RecordOutput(string name, Shape shape) => _outputs[name] = shape;
+        public void RecordOutput(string? name, Shape shape) => _outputs[Key(name)] = shape;
 
-        public Shape? OutputOf(string name) => _outputs.TryGetValue(name, out var shape) ? shape : null;
+        public Shape? OutputOf(string? name) => _outputs.TryGetValue(Key(name), out var shape) ? shape : null;
 
         public void RecordPlan(StagePlan plan)
         {
-            _plans[plan.Name] = plan;
-            _outputs[plan.Name] = plan.Output;
+            _plans[Key(plan.Name)] = plan;
+            _outputs[Key(plan.Name)] = plan.Output;
         }
 
-        public StagePlan? PlanOf(string name) => _plans.TryGetValue(name, out var plan) ? plan : null;
+        public StagePlan? PlanOf(string? name) => _plans.TryGetValue(Key(name), out var plan) ? plan : null;
+    
+
+        /// <summary>A missing name (null from a front end that already reported it) is the empty name.</summary>
+        private static string Key(string? name) => name ?? string.Empty;
     }
 }

@@ -190,6 +190,10 @@ namespace DslAe.Model
                 problem = sourceStage is null ? Describe.Format("'{0}' is not a stage of this model", source) : Describe.Format("{0} is not an encoder stage", source);
                 fix = Describe.Format("encoder stages are {0}", _context.Spec.Encoder.IsEmpty ? "(none)" : string.Join(", ", _context.Spec.Encoder.Select(s => s.Name)));
             }
+            else if (sourceStage.Layer is null)
+            {
+                return null; // Reported as an invalid value on the source stage.
+            }
             else if (!(stage.Layer is ConvTransposeLayer && sourceStage.Layer is ConvLayer) && !(stage.Layer is DenseLayer && sourceStage.Layer is DenseLayer))
             {
                 problem = Describe.Format("a {0} stage cannot use a {1} weight transposed", stage.Layer.KindName, sourceStage.Layer.KindName);

@@ -24,6 +24,12 @@ namespace DslAe.Model
                 Invalid(stage, stage.Name, ArgumentNames.Name, "a non-empty name", "an empty name");
             }
 
+            if (stage.Layer is null)
+            {
+                Invalid(stage, stage.Name, "Layer", "given", "none");
+                return false;
+            }
+
             CheckLayer(stage);
             Probability(stage, stage.Name, ArgumentNames.Dropout, stage.Dropout, includeOne: false);
             if (stage.Norm is { Kind: NormKind.Group, Groups: < 1 } norm)
