@@ -11,7 +11,7 @@ public class DiagnosticsDocumentTests
     public void Committed_docs_match_the_catalogue()
     {
         var path = RepositoryFiles.PathOf("docs/diagnostics.md");
-        var expected = DiagnosticsDocument.Render(DiagnosticCatalogue.All);
+        var expected = DiagnosticsDocument.Render(DiagnosticCatalogues.All);
         if (Environment.GetEnvironmentVariable(UpdateSwitch) == "1")
         {
             File.WriteAllText(path, expected);
@@ -19,19 +19,27 @@ public class DiagnosticsDocumentTests
 
         var committed = File.Exists(path) ? File.ReadAllText(path).Replace("\r\n", "\n") : "(missing)";
         Assert.True(committed == expected,
-            $"docs/diagnostics.md differs from DiagnosticCatalogue. Regenerate it with: {UpdateSwitch}=1 dotnet test tests/DslAe.Model.Tests -c Release, then commit it.");
+            $"docs/diagnostics.md differs from the catalogues. Regenerate it with: {UpdateSwitch}=1 dotnet test tests/DslAe.Model.Tests -c Release, then commit it.");
     }
 
     [Fact]
     public void Every_rule_has_a_section_with_its_anchor_and_help_link()
     {
-        var text = DiagnosticsDocument.Render(DiagnosticCatalogue.All);
-        foreach (var rule in DiagnosticCatalogue.All)
+        var text = DiagnosticsDocument.Render(DiagnosticCatalogues.All);
+        foreach (var rule in DiagnosticCatalogues.All)
         {
             Assert.Contains("\n## " + rule.Id + "\n", text);
             Assert.Contains("(#" + rule.Id.ToLowerInvariant() + ")", text);
             Assert.Equal("docs/diagnostics.md#" + rule.Id.ToLowerInvariant(), rule.HelpLink);
         }
+    }
+
+    [Fact]
+    public void Ids_of_all_catalogues_are_unique_and_well_formed()
+    {
+        var ids = DiagnosticCatalogues.All.Select(r => r.Id).ToList();
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+        Assert.All(ids, id => Assert.Matches("^DSLAE[0-9]{3}$", id));
     }
 
     [Fact]

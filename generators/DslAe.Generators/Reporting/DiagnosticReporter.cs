@@ -23,7 +23,7 @@ namespace DslAe.Generators.Reporting
 
         private static DiagnosticDescriptor DescriptorFor(DiagnosticInfo info) => Descriptors.GetOrAdd(info.Id, id =>
         {
-            var rule = RuleCatalogues.Find(id);
+            var rule = DiagnosticCatalogues.Find(id);
             return new DiagnosticDescriptor(
                 id,
                 rule?.Title ?? id,
