@@ -18,8 +18,8 @@ public sealed class YamlDiagnosticTests
             """
             name: Ae
             input: [1, 28, 28]
-            encoder
-            [||]decoder: []
+            [||]encoder
+            decoder: []
             """
         },
         {
