@@ -14,6 +14,7 @@ namespace DslAe.Model
         public static IReadOnlyList<DiagnosticRule> All { get; } =
             DiagnosticCatalogue.All
                 .Concat(CSharpFrontEndRules.All)
+                .Concat(YamlFrontEndRules.All)
                 .Concat(EmitterRules.All)
                 .OrderBy(r => r.Id, System.StringComparer.Ordinal)
                 .ToArray();
