@@ -1,0 +1,108 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using DslAe.Generators.Tests.Infrastructure;
+
+namespace DslAe.Generators.Tests.Build;
+
+/// <summary>
+/// The whole tool chain as a user meets it: a copy of examples/FashionAutoencoder with one wrong stride goes through
+/// <c>dotnet build</c>, which must fail with the DSLAE error at the stage's file:line:column. One build (tens of
+/// seconds), so one test.
+/// </summary>
+public sealed partial class WrongStrideBuildTests
+{
+#if DEBUG
+    private const string Configuration = "Debug";
+#else
+    private const string Configuration = "Release";
+#endif
+
+    private const string Correct = "[ConvT(1, Kernel = 3, Stride = 2,";
+    private const string Wrong = "[ConvT(1, Kernel = 3, Stride = 3,";
+
+    [Fact]
+    public void Build_of_the_example_with_a_wrong_stride_fails_at_the_stage()
+    {
+        var example = RepositoryFiles.PathOf("examples/FashionAutoencoder");
+        var copy = Directory.CreateTempSubdirectory("dslae-wrong-stride-").FullName;
+        try
+        {
+            var declaration = CopyExample(example, copy);
+            var text = File.ReadAllText(declaration);
+            Assert.True(text.Contains(Correct, StringComparison.Ordinal), "The example no longer declares " + Correct + "; update this test");
+            var broken = text.Replace(Correct, Wrong, StringComparison.Ordinal);
+            File.WriteAllText(declaration, broken);
+
+            // Dec2 now turns 14x14 into 42x42: the error belongs on Dec2's attribute, 1-based as compilers print it.
+            var offset = broken.IndexOf(Wrong, StringComparison.Ordinal) + 1;
+            var line = broken[..offset].Count(c => c == '\n') + 1;
+            var column = offset - broken.LastIndexOf('\n', offset - 1);
+            var expected = $"{declaration}({line},{column}): error DSLAE001: Dec2: expected 28x28, received 42x42";
+
+            var (exitCode, output) = Build(Path.Combine(copy, "FashionAutoencoder.csproj"));
+
+            Assert.True(exitCode != 0, "The build succeeded although Dec2 produces 42x42:\n" + output);
+            Assert.True(output.Contains(expected, StringComparison.Ordinal), "Expected '" + expected + "' in the build output:\n" + output);
+        }
+        finally
+        {
+            Directory.Delete(copy, recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// Copies the project's sources, points its relative project references at the repository, and imports the
+    /// repository's Directory.Build.props/targets (which turn on the generator) from the copy's folder.
+    /// </summary>
+    private static string CopyExample(string example, string copy)
+    {
+        foreach (var file in Directory.GetFiles(example).Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".csproj", StringComparison.Ordinal)))
+        {
+            var text = File.ReadAllText(file);
+            if (file.EndsWith(".csproj", StringComparison.Ordinal))
+            {
+                text = RelativeInclude().Replace(text, m => "Include=\"" + Path.GetFullPath(Path.Combine(example, m.Groups[1].Value)) + "\"");
+            }
+
+            File.WriteAllText(Path.Combine(copy, Path.GetFileName(file)), text);
+        }
+
+        foreach (var name in new[] { "Directory.Build.props", "Directory.Build.targets" })
+        {
+            File.WriteAllText(Path.Combine(copy, name), $"<Project>\n  <Import Project=\"{RepositoryFiles.PathOf(name)}\" />\n</Project>\n");
+        }
+
+        return Path.Combine(copy, "FashionAe.cs");
+    }
+
+    private static (int ExitCode, string Output) Build(string project)
+    {
+        var start = new ProcessStartInfo("dotnet", ["build", project, "-c", Configuration, "-nologo", "-nodeReuse:false", "-clp:NoSummary"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetDirectoryName(project)!,
+        };
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        // The test host's MSBuild variables would point the child build at the test project's SDK state.
+        foreach (var variable in new[] { "MSBuildExtensionsPath", "MSBuildSDKsPath", "MSBUILD_EXE_PATH" })
+        {
+            start.Environment.Remove(variable);
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail("dotnet build of the copied example did not finish within 5 minutes");
+        }
+
+        return (process.ExitCode, stdout.Result + stderr.Result);
+    }
+
+    [GeneratedRegex("Include=\"(\\.\\.[^\"]+)\"")]
+    private static partial Regex RelativeInclude();
+}
