@@ -64,7 +64,7 @@ namespace DslAe.Generators.Yaml
                         case SequenceEnd:
                         case MappingEnd:
                             var closed = open.Pop();
-                            closed.Node.Location = spans.FromOffsets(closed.Node.Location.Start, Offset(parser.Current.End));
+                            closed.Node.Location = spans.Collection(closed.Node.Location, parser.Current.End);
                             Remember(anchors, closed.Anchor, closed.Node);
                             Attach(open, closed.Node, ref root);
 
@@ -127,7 +127,6 @@ namespace DslAe.Generators.Yaml
             }
         }
 
-        private static int Offset(Mark mark) => (int)System.Math.Min(int.MaxValue, System.Math.Max(0L, (long)mark.Index));
 
         /// <summary>YamlDotNet's message without the "(Line: 1, Col: 2, Idx: 1) - (...): " prefix, which the location already gives.</summary>
         private static string Describe(YamlException e)

@@ -23,6 +23,23 @@ namespace DslAe.Generators.Yaml
 
         public SourceLocation FromMarks(Mark start, Mark end) => FromOffsets(Offset(start), Offset(end));
 
+        /// <summary>
+        /// A collection from its start to its end event. YamlDotNet's end mark of a flow collection sits on the closing
+        /// bracket rather than after it; the span includes the bracket so it covers what the user wrote.
+        /// </summary>
+        public SourceLocation Collection(SourceLocation start, Mark end)
+        {
+            var endOffset = Offset(end);
+            if (endOffset < _text.Length && start.Start < _text.Length && IsClosing(_text[start.Start], _text[endOffset]))
+            {
+                endOffset++;
+            }
+
+            return FromOffsets(start.Start, endOffset);
+        }
+
+        private static bool IsClosing(char open, char close) => (open == '[' && close == ']') || (open == '{' && close == '}');
+
         public SourceLocation Between(SourceLocation first, SourceLocation last) =>
             FromOffsets(first.Start, Math.Max(first.Start + first.Length, last.Start + last.Length));
 
