@@ -27,8 +27,17 @@ internal sealed class CliOptions
     {
         option.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<T?>() is { } value && value.CompareTo(default) <= 0)
-                result.AddError($"{result.Option.Name} must be positive; got {value}");
+            T? value;
+            try
+            {
+                value = result.GetValueOrDefault<T?>();
+            }
+            catch (InvalidOperationException)
+            {
+                return; // not a number at all: the parser reports that itself
+            }
+            if (value is { } v && v.CompareTo(default) <= 0)
+                result.AddError($"{result.Option.Name} must be positive; got {v}");
         });
         return option;
     }

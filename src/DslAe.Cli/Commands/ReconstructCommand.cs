@@ -28,8 +28,10 @@ internal static class ReconstructCommand
             var path = parse.GetValue(o.Out) ?? $"{model.Name}-reconstructions.png";
             using (inputs)
             using (outputs)
+            {
                 ReconstructionGrid.Write(path, [inputs, outputs]);
-            context.Output.WriteLine($"wrote {Path.GetFullPath(path)} ({inputs.Size(0)} images from {set.Source}; weights {weights})");
+                context.Output.WriteLine($"wrote {Path.GetFullPath(path)} ({inputs.Size(0)} images from {set.Source}; weights {weights})");
+            }
             return 0;
         });
         return command;

@@ -70,6 +70,11 @@ public static class IdxFile
             using var gzip = new GZipStream(new MemoryStream(raw), CompressionMode.Decompress);
             using var output = new MemoryStream(raw.Length * 4);
             gzip.CopyTo(output);
+            // GZipStream stops quietly at the end of a cut file; the trailer's size field (the last 4 bytes,
+            // the uncompressed length mod 2^32) tells a complete file from a cut one.
+            var declared = BinaryPrimitives.ReadUInt32LittleEndian(raw.AsSpan(raw.Length - 4));
+            if (raw.Length < 18 || declared != unchecked((uint)output.Length))
+                throw new DataFileException(path, $"truncated gzip data: {output.Length} bytes decompressed but the gzip trailer does not match (the download was cut?); download the file again");
             return output.ToArray();
         }
         catch (InvalidDataException e)

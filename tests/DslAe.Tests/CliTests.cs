@@ -1,0 +1,124 @@
+using DslAe.Cli;
+using DslAe.Reports;
+
+namespace DslAe.Tests;
+
+/// <summary>The command line as a user's one-line Program.cs runs it, with the test project's two models.</summary>
+public class CliTests
+{
+    private static async Task<(int Code, string Output, string Error)> Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var code = await DslAeApp.RunAsync(args, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public async Task Help_lists_the_models_and_the_commands()
+    {
+        var (code, output, _) = await Run("--help");
+        Assert.Equal(0, code);
+        Assert.Contains("TinyAe", output);
+        Assert.Contains("TinyDenoiser", output);
+        foreach (var command in new[] { "train", "eval", "summary", "reconstruct", "export" }) Assert.Contains(command, output);
+    }
+
+    [Fact]
+    public async Task Train_options_are_documented()
+    {
+        var (_, output, _) = await Run("train", "--help");
+        foreach (var option in new[] { "--model", "--epochs", "--batch", "--lr", "--device", "--data", "--out", "--seed", "--resume", "--limit" })
+            Assert.Contains(option, output);
+    }
+
+    [Fact]
+    public async Task Without_model_a_program_with_two_models_asks_for_one()
+    {
+        var (code, _, error) = await Run("summary");
+        Assert.Equal(1, code);
+        Assert.Contains("2 models (", error);
+        Assert.Contains("--model", error);
+    }
+
+    [Fact]
+    public async Task An_unknown_model_lists_the_known_ones()
+    {
+        var (code, _, error) = await Run("summary", "--model", "Nope");
+        Assert.Equal(1, code);
+        Assert.Contains("No model named 'Nope'", error);
+        Assert.Contains("TinyAe", error);
+    }
+
+    [Theory]
+    [InlineData("--epochs", "0", "--epochs must be positive")]
+    [InlineData("--batch", "-3", "--batch must be positive")]
+    [InlineData("--lr", "abc", "abc")]
+    [InlineData("--bogus", "1", "--bogus")]
+    public async Task Bad_options_give_a_clear_error_and_a_failing_exit_code(string option, string value, string expected)
+    {
+        var (code, _, error) = await Run("train", "--model", "TinyAe", option, value);
+        Assert.NotEqual(0, code);
+        Assert.Contains(expected, error);
+    }
+
+    [Fact]
+    public async Task Bad_data_names_the_folder()
+    {
+        var (code, _, error) = await Run("train", "--model", "TinyAe", "--data", "/nonexistent/images");
+        Assert.Equal(1, code);
+        Assert.Contains("/nonexistent/images", error);
+        Assert.Contains("folder not found", error);
+    }
+
+    [Fact]
+    public async Task Summary_prints_the_stage_table_and_the_training_settings()
+    {
+        var (code, output, _) = await Run("summary", "--model", "TinyDenoiser");
+        Assert.Equal(0, code);
+        Assert.Contains("Enc1", output);
+        Assert.Contains("AdamW", output);
+        Assert.Contains("schedule Step", output);
+    }
+
+    [Fact]
+    public async Task Train_eval_reconstruct_export_and_resume_work_on_one_run_folder()
+    {
+        using var folder = new TempFolder();
+        var run = folder.File("run");
+        var (code, output, error) = await Run("train", "--model", "TinyAe", "--limit", "320", "--epochs", "1", "--out", run, "--device", "cpu");
+        Assert.True(code == 0, error);
+        Assert.Contains("test MSE", output);
+        Assert.Contains("PSNR", output);
+        Assert.True(File.Exists(Path.Combine(run, "report.html")));
+
+        (code, output, error) = await Run("train", "--model", "TinyAe", "--limit", "320", "--epochs", "2", "--resume", run);
+        Assert.True(code == 0, error);
+        Assert.Contains("resuming TinyAe", output);
+        Assert.Equal(3, MetricsLog.ReadEpochs(new RunFolder(run).MetricsFile).Count);   // untrained, 1, 2
+
+        (code, output, error) = await Run("eval", "--model", "TinyAe", "--checkpoint", run, "--limit", "320");
+        Assert.True(code == 0, error);
+        Assert.Contains("10000 test images", output);
+        Assert.Contains("SSIM", output);
+
+        var grid = folder.File("grid.png");
+        (code, _, error) = await Run("reconstruct", "--model", "TinyAe", "--checkpoint", run, "--out", grid, "--count", "4");
+        Assert.True(code == 0, error);
+        Assert.Equal(4 * 28 * 3 + 5 * 2, Data.Png.Read(grid, 1).Width);
+
+        var weights = folder.File("tiny.safetensors");
+        (code, _, error) = await Run("export", "--model", "TinyAe", "--checkpoint", run, "--out", weights);
+        Assert.True(code == 0, error);
+        using var module = TinyAe.Definition.CreateModule();
+        Assert.Empty(module.Load(weights).MissingKeys);
+    }
+
+    [Fact]
+    public async Task Eval_without_any_run_says_how_to_get_weights()
+    {
+        var (code, _, error) = await Run("eval", "--model", "TinyAe", "--checkpoint", "/nonexistent/run");
+        Assert.Equal(1, code);
+        Assert.Contains("/nonexistent/run", error);
+    }
+}

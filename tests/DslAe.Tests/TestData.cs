@@ -1,0 +1,49 @@
+using DslAe.Data;
+
+namespace DslAe.Tests;
+
+/// <summary>Fashion-MNIST images shared by the tests (loaded once) and temporary folders that clean up.</summary>
+internal static class TestData
+{
+    private static readonly Lazy<ImageDataset> FashionTrain = new(() =>
+    {
+        using var all = FashionMnist.LoadTrain(FashionMnist.DefaultFolder);
+        return all.Take(8000);
+    });
+
+    /// <summary>The first 8000 Fashion-MNIST training images.</summary>
+    public static ImageDataset Fashion => FashionTrain.Value;
+
+    /// <summary>A split of fresh copies: the first <paramref name="train"/> images to train, the next <paramref name="validation"/> to validate.</summary>
+    public static DataSplit Split(int train, int validation)
+    {
+        var order = Enumerable.Range(0, train + validation).Select(i => (long)i).ToArray();
+        return new DataSplit(Fashion.Select(order.AsSpan(0, train)), Fashion.Select(order.AsSpan(train)), null);
+    }
+}
+
+/// <summary>A temporary folder deleted on dispose.</summary>
+internal sealed class TempFolder : IDisposable
+{
+    public TempFolder()
+    {
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "dslae-tests-" + Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(Path);
+    }
+
+    public string Path { get; }
+
+    public string File(string name) => System.IO.Path.Combine(Path, name);
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Path, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temporary folder is harmless.
+        }
+    }
+}
