@@ -96,7 +96,6 @@ public sealed partial class TiedVaeModule : global::DslAe.AutoencoderModule
         fc1 = global::DslAe.Torch.Functional.Dropout(fc1, 0.2, IsTraining);
         // Code: Variational code [64] -> [10]
         var codeMean = CodeMean.Forward(fc1);
-        var codeLogVariance = CodeLogVariance.Forward(fc1);
         var code = codeMean;
         return code;
     }

@@ -63,10 +63,16 @@ namespace DslAe.Generators.Emit
                     break;
                 case VariationalLatent:
                     w.Line("var " + MeanLocal(latent) + " = " + n + "Mean.Forward(" + Flat(latent, previous) + ");");
+                    if (!sample)
+                    {
+                        // Encode returns the mean; the log-variance head would be computed for nothing.
+                        w.Line("var " + local + " = " + MeanLocal(latent) + ";");
+                        break;
+                    }
+
                     w.Line("var " + LogVarianceLocal(latent) + " = " + n + "LogVariance.Forward(" + Flat(latent, previous) + ");");
-                    w.Line("var " + local + " = " + (sample
-                        ? "IsTraining ? " + Code.Runtime + ".Variational.Sample(" + MeanLocal(latent) + ", " + LogVarianceLocal(latent) + ") : " + MeanLocal(latent)
-                        : MeanLocal(latent)) + ";");
+                    w.Line("var " + local + " = IsTraining ? " + Code.Runtime + ".Variational.Sample(" + MeanLocal(latent) + ", " + LogVarianceLocal(latent) + ") : " +
+                        MeanLocal(latent) + ";");
                     break;
             }
         }
