@@ -194,5 +194,129 @@ public sealed class DenoisingUNetDefinition : global::DslAe.ModelDefinition
     };
 
     /// <inheritdoc />
+    public override string EffectiveDeclaration => """
+    # Effective declaration of DenoisingUNet: the model as built, every default written out.
+    # Saved as a .dslae.yaml file it declares the same model.
+    name: DenoisingUNet
+    namespace: Samples.Denoising
+    input: [1, 32, 32]
+    corrupt: { kind: gaussian, amount: 0.2 }
+    encoder:
+      - name: Enc1
+        conv: { out_channels: 16, kernel: 3, stride: 1, padding: same, dilation: 1, groups: 1, bias: true }
+        act: relu
+        norm: batch
+        dropout: 0.0
+        skip: null
+        tied_to: null
+      - name: Pool1
+        max_pool: { kernel: 2, stride: null, padding: 0, dilation: 1, ceil_mode: false, keep_indices: true }  # stride null: the kernel (2)
+        act: none
+        norm: none
+        dropout: 0.0
+        skip: null
+        tied_to: null
+      - name: Enc2
+        conv: { out_channels: 32, kernel: 3, stride: 1, padding: same, dilation: 1, groups: 1, bias: true }
+        act: leaky_relu
+        act_parameter: 0.2
+        norm: group
+        norm_groups: 4
+        dropout: 0.0
+        skip: null
+        tied_to: null
+      - name: Pool2
+        avg_pool: { kernel: 2, stride: null, padding: 0, ceil_mode: false, count_include_pad: true }  # stride null: the kernel (2)
+        act: none
+        norm: none
+        dropout: 0.0
+        skip: null
+        tied_to: null
+      - name: Enc3
+        conv: { out_channels: 32, kernel: 3, stride: 1, padding: same, dilation: 2, groups: 1, bias: true }
+        act: elu
+        act_parameter: null  # null: 1.0, PyTorch's default
+        norm: none
+        dropout: 0.0
+        skip: null
+        tied_to: null
+    latent: { name: Code, kind: conv, size: 8 }
+    decoder:
+      - name: Up2
+        upsample: { mode: bilinear, scale: 2.0, align_corners: false }
+        act: none
+        norm: none
+        dropout: 0.0
+        skip: null
+        tied_to: null
+      - name: Dec2
+        conv: { out_channels: 32, kernel: 3, stride: 1, padding: same, dilation: 1, groups: 1, bias: true }
+        act: gelu
+        norm: none
+        dropout: 0.0
+        skip: Enc2
+        merge: concat
+        high_pass: false
+        tied_to: null
+      - name: Mix2
+        conv: { out_channels: 16, kernel: 1, stride: 1, padding: same, dilation: 1, groups: 1, bias: true }
+        act: silu
+        norm: none
+        dropout: 0.0
+        skip: Enc2
+        merge: add
+        high_pass: false
+        tied_to: null
+      - name: Up1
+        unpool: { of: Pool1 }
+        act: none
+        norm: none
+        dropout: 0.0
+        skip: null
+        tied_to: null
+      - name: Dec1
+        conv: { out_channels: 16, kernel: 3, stride: 1, padding: same, dilation: 1, groups: 1, bias: true }
+        act: tanh
+        norm: none
+        dropout: 0.1
+        skip: Enc1
+        merge: concat
+        high_pass: true
+        tied_to: null
+      - name: Out
+        conv: { out_channels: 1, kernel: 1, stride: 1, padding: same, dilation: 1, groups: 1, bias: true }
+        act: sigmoid
+        norm: none
+        dropout: 0.0
+        skip: null
+        tied_to: null
+    loss:
+      - { kind: l1, weight: 1.0 }
+      - { kind: laplacian_pyramid, weight: 0.5, levels: 3 }
+      - { kind: bce, weight: 0.25 }
+    train:
+      epochs: 2
+      batch: 16
+      optimizer: adamw
+      lr: 0.0003
+      momentum: 0.0
+      nesterov: false
+      weight_decay: null  # null: the optimizer's default, 0.01
+      beta1: 0.9
+      beta2: 0.999
+      schedule: cosine
+      step_size: 10
+      gamma: 0.1
+      min_lr: 1E-05
+      clip_norm: 1.0
+      seed: 42
+      validation: 0.1
+      patience: null  # null: no early stopping
+      data: null  # null: chosen at run time
+      data_path: null  # null: the data set's usual place
+
+    """;
+
+    /// <inheritdoc />
     public override global::DslAe.AutoencoderModule CreateModule() => new DenoisingUNetModule();
 }

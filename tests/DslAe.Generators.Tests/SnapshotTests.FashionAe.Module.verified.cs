@@ -150,5 +150,69 @@ public sealed class FashionAeDefinition : global::DslAe.ModelDefinition
     };
 
     /// <inheritdoc />
+    public override string EffectiveDeclaration => """
+    # Effective declaration of FashionAe: the model as built, every default written out.
+    # Saved as a .dslae.yaml file it declares the same model.
+    name: FashionAe
+    namespace: FashionAutoencoder
+    input: [1, 28, 28]
+    corrupt: null  # null: the input is not corrupted
+    encoder:
+      - name: Enc1
+        conv: { out_channels: 32, kernel: 3, stride: 2, padding: same, dilation: 1, groups: 1, bias: true }
+        act: relu
+        norm: none
+        dropout: 0.0
+        skip: null
+        tied_to: null
+      - name: Enc2
+        conv: { out_channels: 64, kernel: 3, stride: 2, padding: same, dilation: 1, groups: 1, bias: true }
+        act: relu
+        norm: none
+        dropout: 0.0
+        skip: null
+        tied_to: null
+    latent: { name: Code, kind: dense, size: 32 }
+    decoder:
+      - name: Dec1
+        conv_t: { out_channels: 32, kernel: 3, stride: 2, padding: same, output_padding: null, dilation: 1, groups: 1, bias: true }  # output_padding null: chosen by the padding (same gives out = in x stride)
+        act: relu
+        norm: none
+        dropout: 0.0
+        skip: null
+        tied_to: null
+      - name: Dec2
+        conv_t: { out_channels: 1, kernel: 3, stride: 2, padding: same, output_padding: null, dilation: 1, groups: 1, bias: true }  # output_padding null: chosen by the padding (same gives out = in x stride)
+        act: sigmoid
+        norm: none
+        dropout: 0.0
+        skip: null
+        tied_to: null
+    loss:
+      - { kind: mse, weight: 1.0 }
+    train:
+      epochs: 3
+      batch: 64
+      optimizer: adam
+      lr: 0.002
+      momentum: 0.0
+      nesterov: false
+      weight_decay: null  # null: the optimizer's default, 0.0
+      beta1: 0.9
+      beta2: 0.999
+      schedule: none
+      step_size: 10
+      gamma: 0.1
+      min_lr: 0.0
+      clip_norm: null  # null: no gradient clipping
+      seed: 42
+      validation: 0.1
+      patience: null  # null: no early stopping
+      data: fashion-mnist
+      data_path: null  # null: the data set's usual place
+
+    """;
+
+    /// <inheritdoc />
     public override global::DslAe.AutoencoderModule CreateModule() => new FashionAeModule();
 }

@@ -177,5 +177,108 @@ public sealed class ShuffleSegmenterDefinition : global::DslAe.ModelDefinition
     };
 
     /// <inheritdoc />
+    public override string EffectiveDeclaration => """
+    # Effective declaration of ShuffleSegmenter: the model as built, every default written out.
+    # Saved as a .dslae.yaml file it declares the same model.
+    name: ShuffleSegmenter
+    namespace: Samples.Segmentation
+    input: [3, 24, 24]
+    corrupt: null  # null: the input is not corrupted
+    encoder:
+      - name: Enc1
+        conv: { out_channels: 16, kernel: 3, stride: 1, padding: same, dilation: 1, groups: 1, bias: true }
+        act: relu
+        norm: none
+        dropout: 0.0
+        skip: null
+        tied_to: null
+      - name: Pool1
+        max_pool: { kernel: 2, stride: null, padding: 0, dilation: 1, ceil_mode: false, keep_indices: false }  # stride null: the kernel (2)
+        act: none
+        norm: none
+        dropout: 0.0
+        skip: null
+        tied_to: null
+      - name: Enc2
+        conv: { out_channels: 32, kernel: 3, stride: 2, padding: same, dilation: 1, groups: 2, bias: false }
+        act: relu
+        norm: none
+        dropout: 0.0
+        skip: null
+        tied_to: null
+    latent: { name: Code, kind: dense, size: 48 }
+    decoder:
+      - name: Dec2
+        conv: { out_channels: 64, kernel: 3, stride: 1, padding: same, dilation: 1, groups: 1, bias: true }
+        act: none
+        norm: none
+        dropout: 0.0
+        skip: null
+        tied_to: null
+      - name: Shuffle2
+        pixel_shuffle: { factor: 2 }
+        act: none
+        norm: none
+        dropout: 0.0
+        skip: null
+        tied_to: null
+      - name: Norm2
+        act: none
+        norm: layer
+        dropout: 0.0
+        skip: null
+        tied_to: null
+      - name: Attend2
+        act: softmax
+        norm: none
+        dropout: 0.0
+        skip: null
+        tied_to: null
+      - name: Drop2
+        act: none
+        norm: none
+        dropout: 0.25
+        skip: null
+        tied_to: null
+      - name: Up1
+        upsample: { mode: nearest, height: 24, width: 24, align_corners: false }
+        act: none
+        norm: none
+        dropout: 0.0
+        skip: null
+        tied_to: null
+      - name: Out
+        conv_t: { out_channels: 4, kernel: 3, stride: 1, padding: same, output_padding: null, dilation: 1, groups: 1, bias: true }  # output_padding null: chosen by the padding (same gives out = in x stride)
+        act: none
+        norm: none
+        dropout: 0.0
+        skip: null
+        tied_to: null
+    loss:
+      - { kind: cross_entropy, weight: 1.0, classes: 4 }
+    train:
+      epochs: 10
+      batch: 64
+      optimizer: adam
+      lr: 0.001
+      momentum: 0.0
+      nesterov: false
+      weight_decay: null  # null: the optimizer's default, 0.0
+      beta1: 0.9
+      beta2: 0.999
+      schedule: none
+      step_size: 10
+      gamma: 0.1
+      min_lr: 0.0
+      clip_norm: null  # null: no gradient clipping
+      seed: 42
+      validation: 0.1
+      patience: null  # null: no early stopping
+      data: null  # null: chosen at run time
+      data_path: null  # null: the data set's usual place
+
+    """;
+
+    /// <inheritdoc />
     public override global::DslAe.AutoencoderModule CreateModule() => new ShuffleSegmenterModule();
 }

@@ -186,5 +186,98 @@ public sealed class TiedVaeDefinition : global::DslAe.ModelDefinition
     };
 
     /// <inheritdoc />
+    public override string EffectiveDeclaration => """
+    # Effective declaration of TiedVae: the model as built, every default written out.
+    # Saved as a .dslae.yaml file it declares the same model.
+    name: TiedVae
+    namespace: Samples.Variational
+    input: [1, 28, 28]
+    corrupt: { kind: salt_pepper, amount: 0.05 }
+    encoder:
+      - name: Enc1
+        conv: { out_channels: 8, kernel: 4, stride: 2, padding: 1, dilation: 1, groups: 1, bias: true }
+        act: relu
+        norm: none
+        dropout: 0.0
+        skip: null
+        tied_to: null
+      - name: Enc2
+        conv: { out_channels: 16, kernel: 4, stride: 2, padding: valid, dilation: 1, groups: 1, bias: true }
+        act: relu
+        norm: none
+        dropout: 0.0
+        skip: null
+        tied_to: null
+      - name: Flat
+        flatten: {}
+        act: none
+        norm: none
+        dropout: 0.0
+        skip: null
+        tied_to: null
+      - name: Fc1
+        dense: { features: 64, bias: true }
+        act: relu
+        norm: none
+        dropout: 0.2
+        skip: null
+        tied_to: null
+    latent: { name: Code, kind: variational, size: 10 }
+    decoder:
+      - name: Fc1T
+        dense: { features: 576, bias: true }
+        act: relu
+        norm: none
+        dropout: 0.0
+        skip: null
+        tied_to: Fc1
+      - name: Unflat
+        unflatten: { channels: 16, height: 6, width: 6 }
+        act: none
+        norm: none
+        dropout: 0.0
+        skip: null
+        tied_to: null
+      - name: Dec2
+        conv_t: { out_channels: 8, kernel: 4, stride: 2, padding: valid, output_padding: null, dilation: 1, groups: 1, bias: true }  # output_padding null: chosen by the padding (same gives out = in x stride)
+        act: relu
+        norm: none
+        dropout: 0.0
+        skip: null
+        tied_to: Enc2
+      - name: Dec1
+        conv_t: { out_channels: 1, kernel: 4, stride: 2, padding: 1, output_padding: null, dilation: 1, groups: 1, bias: true }  # output_padding null: chosen by the padding (same gives out = in x stride)
+        act: none
+        norm: none
+        dropout: 0.0
+        skip: null
+        tied_to: Enc1
+    loss:
+      - { kind: bce_with_logits, weight: 1.0 }
+      - { kind: kl, weight: 0.1 }
+    train:
+      epochs: 10
+      batch: 64
+      optimizer: adam
+      lr: 0.001
+      momentum: 0.0
+      nesterov: false
+      weight_decay: null  # null: the optimizer's default, 0.0
+      beta1: 0.9
+      beta2: 0.999
+      schedule: none
+      step_size: 10
+      gamma: 0.1
+      min_lr: 0.0
+      clip_norm: null  # null: no gradient clipping
+      seed: 42
+      validation: 0.1
+      patience: null  # null: no early stopping
+      data: null  # null: chosen at run time
+      data_path: null  # null: the data set's usual place
+
+    """;
+
+    /// <inheritdoc />
     public override global::DslAe.AutoencoderModule CreateModule() => new TiedVaeModule();
 }
