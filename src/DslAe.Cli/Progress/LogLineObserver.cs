@@ -14,23 +14,29 @@ public sealed class LogLineObserver(TextWriter output) : ITrainingObserver
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(10);
 
     private readonly Stopwatch clock = new();
+    // Speed is measured from the first step on, so the untrained model's evaluation does not count.
+    private readonly Stopwatch sinceFirstStep = new();
     private TimeSpan lastLine;
-    private long firstStep, lastStep;
+    private long firstStep;
 
     public void Started(TrainingStart start)
     {
         output.WriteLine(Inv($"{(start.Resumed ? "resuming" : "training")} {start.Model} on {start.Device}: {start.Epochs} epochs x {start.StepsPerEpoch} steps, {start.TrainImages} training / {start.ValidationImages} validation images"));
         output.WriteLine($"run folder: {start.RunFolder}");
-        (firstStep, lastStep) = (start.FirstStep, start.FirstStep);
         clock.Restart();
     }
 
     public void StepCompleted(StepReport step)
     {
-        lastStep = step.Step;
+        if (!sinceFirstStep.IsRunning)
+        {
+            (firstStep, lastLine) = (step.Step, clock.Elapsed);
+            sinceFirstStep.Start();
+            return;
+        }
         if (clock.Elapsed - lastLine < Interval && step.BatchInEpoch != step.StepsPerEpoch) return;
         lastLine = clock.Elapsed;
-        var rate = (step.Step - firstStep) / Math.Max(clock.Elapsed.TotalSeconds, 1e-9);
+        var rate = (step.Step - firstStep) / Math.Max(sinceFirstStep.Elapsed.TotalSeconds, 1e-9);
         var eta = rate > 0 ? TimeSpan.FromSeconds((step.TotalSteps - step.Step) / rate) : TimeSpan.Zero;
         output.WriteLine(Inv($@"[{clock.Elapsed:hh\:mm\:ss}] epoch {step.Epoch}/{step.Epochs}  step {step.Step}/{step.TotalSteps} ({100.0 * step.Step / step.TotalSteps:0}%)  loss {step.RunningLoss:0.00000}  {rate:0.0} steps/s  ETA {eta:hh\:mm\:ss}"));
     }
