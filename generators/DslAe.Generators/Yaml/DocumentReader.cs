@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Threading;
@@ -14,6 +15,8 @@ namespace DslAe.Generators.Yaml
     /// </summary>
     internal static class DocumentReader
     {
+        private const string CheckHint = "check the indentation (spaces, not tabs), brackets and quotes at this point";
+
         /// <summary>Deeper nesting than any declaration needs; the limit keeps hostile input from exhausting the stack.</summary>
         private const int MaxDepth = 64;
 
@@ -25,11 +28,13 @@ namespace DslAe.Generators.Yaml
             var open = new Stack<Container>();
             DocNode? root = null;
             var documents = 0;
+            var lastEnd = Mark.Empty;
             try
             {
                 while (parser.MoveNext())
                 {
                     ct.ThrowIfCancellationRequested();
+                    lastEnd = parser.Current!.End;
                     switch (parser.Current)
                     {
                         case DocumentStart:
@@ -86,8 +91,15 @@ namespace DslAe.Generators.Yaml
             }
             catch (YamlException e)
             {
-                diagnostics.Add(YamlFrontEndRules.SyntaxError.Create(spans.FromMarks(e.Start, e.End), Describe(e),
-                    "check the indentation (spaces, not tabs), brackets and quotes at this point"));
+                diagnostics.Add(YamlFrontEndRules.SyntaxError.Create(spans.FromMarks(e.Start, e.End), Describe(e), CheckHint));
+                return null;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // YamlDotNet's scanner throws plain exceptions on some malformed input (found by the fuzz test); it is
+                // still a syntax error, located after the last part the reader understood.
+                diagnostics.Add(YamlFrontEndRules.SyntaxError.Create(spans.FromMarks(lastEnd, lastEnd),
+                    "the YAML reader could not read on after this point (" + e.Message.TrimEnd('.') + ")", CheckHint));
                 return null;
             }
 
@@ -132,8 +144,8 @@ namespace DslAe.Generators.Yaml
         private static string Describe(YamlException e)
         {
             var message = e.Message;
-            var separator = message.IndexOf("): ", System.StringComparison.Ordinal);
-            if (message.StartsWith("(", System.StringComparison.Ordinal) && separator > 0)
+            var separator = message.IndexOf("): ", StringComparison.Ordinal);
+            if (message.StartsWith("(", StringComparison.Ordinal) && separator > 0)
             {
                 message = message.Substring(separator + 3);
             }
