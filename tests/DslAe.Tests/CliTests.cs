@@ -85,25 +85,27 @@ public class CliTests
     public async Task Train_eval_reconstruct_export_and_resume_work_on_one_run_folder()
     {
         using var folder = new TempFolder();
+        var data = folder.File("fashion");
+        SmallFashionMnist.Write(data, train: 400, test: 100);
         var run = folder.File("run");
-        var (code, output, error) = await Run("train", "--model", "TinyAe", "--limit", "320", "--epochs", "1", "--out", run, "--device", "cpu");
+        var (code, output, error) = await Run("train", "--model", "TinyAe", "--data", data, "--epochs", "1", "--out", run, "--device", "cpu");
         Assert.True(code == 0, error);
         Assert.Contains("test MSE", output);
         Assert.Contains("PSNR", output);
         Assert.True(File.Exists(Path.Combine(run, "report.html")));
 
-        (code, output, error) = await Run("train", "--model", "TinyAe", "--limit", "320", "--epochs", "2", "--resume", run);
+        (code, output, error) = await Run("train", "--model", "TinyAe", "--data", data, "--epochs", "2", "--resume", run);
         Assert.True(code == 0, error);
         Assert.Contains("resuming TinyAe", output);
         Assert.Equal(3, MetricsLog.ReadEpochs(new RunFolder(run).MetricsFile).Count);   // untrained, 1, 2
 
-        (code, output, error) = await Run("eval", "--model", "TinyAe", "--checkpoint", run, "--limit", "320");
+        (code, output, error) = await Run("eval", "--model", "TinyAe", "--checkpoint", run, "--data", data);
         Assert.True(code == 0, error);
-        Assert.Contains("10000 test images", output);
+        Assert.Contains("100 test images", output);
         Assert.Contains("SSIM", output);
 
         var grid = folder.File("grid.png");
-        (code, _, error) = await Run("reconstruct", "--model", "TinyAe", "--checkpoint", run, "--out", grid, "--count", "4");
+        (code, _, error) = await Run("reconstruct", "--model", "TinyAe", "--checkpoint", run, "--data", data, "--out", grid, "--count", "4");
         Assert.True(code == 0, error);
         Assert.Equal(4 * 28 * 3 + 5 * 2, Data.Png.Read(grid, 1).Width);
 

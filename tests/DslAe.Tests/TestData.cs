@@ -22,6 +22,27 @@ internal static class TestData
     }
 }
 
+/// <summary>Writes a small Fashion-MNIST folder (gzip IDX files) from the shared images, for fast command-line runs.</summary>
+internal static class SmallFashionMnist
+{
+    public static void Write(string folder, int train, int test)
+    {
+        Directory.CreateDirectory(folder);
+        WriteImages(Path.Combine(folder, FashionMnist.TrainImages + ".gz"), 0, train);
+        WriteImages(Path.Combine(folder, FashionMnist.TestImages + ".gz"), train, test);
+    }
+
+    private static void WriteImages(string path, int start, int count)
+    {
+        var pixels = TestData.Fashion.Slice(start, count).Contiguous().ToArray<float>().Select(v => (byte)Math.Round(v * 255)).ToArray();
+        using var file = File.Create(path);
+        using var gzip = new System.IO.Compression.GZipStream(file, System.IO.Compression.CompressionLevel.Fastest);
+        gzip.Write([0, 0, 0x08, 3]);
+        foreach (var d in new[] { count, 28, 28 }) gzip.Write([(byte)(d >> 24), (byte)(d >> 16), (byte)(d >> 8), (byte)d]);
+        gzip.Write(pixels);
+    }
+}
+
 /// <summary>A temporary folder deleted on dispose.</summary>
 internal sealed class TempFolder : IDisposable
 {
