@@ -216,7 +216,7 @@ public class DiagnosticTests
         var spec = UNet(SkipFilter.None);
         var plan = spec.Infer();
         AssertDocumented(DiagnosticCatalogue.FullResolutionSkip, plan.Single("DSLAE012"), spec.Decoder[1].Skip!.Location,
-            "Out: skip from Enc1 carries the input at full resolution (28x28) past the bottleneck, so the decoder can copy it and the code learns little; set Filter = HighPass on the skip, drop it, or corrupt the input");
+            "Out: skip from Enc1 carries the input at full resolution (28x28) past the bottleneck, so the decoder can copy it and the code learns little; make the skip high-pass (C#: HighPass = true; YAML: high_pass: true), drop it, or corrupt the input");
         Assert.False(plan.HasErrors);
     }
 
@@ -356,14 +356,14 @@ public class DiagnosticTests
     {
         var spec = Ae(null, [Conv("Enc1", 8)], null, Conv("Dec1", 1)) with { Name = "Model" };
         AssertDocumented(DiagnosticCatalogue.MissingInput, spec.Infer().Single("DSLAE021"), At(2),
-            "Model: the input shape is missing; declare the input as channels, height, width, e.g. Input = [1, 28, 28]");
+            "Model: the input shape is missing; declare the input as channels, height, width, e.g. [Autoencoder(1, 28, 28)] in C# or input: [1, 28, 28] in YAML");
     }
 
     [Fact]
     public void DSLAE021_non_positive_input()
     {
         var spec = Ae(Image(1, 0, 28), [Conv("Enc1", 8)], null, Conv("Dec1", 1));
-        Assert.Equal("TestAe: the input must be an image with positive channels, height and width, received 1x0x28; declare the input as channels, height, width, e.g. Input = [1, 28, 28]", spec.Infer().Single("DSLAE021").Message);
+        Assert.Equal("TestAe: the input must be an image with positive channels, height and width, received 1x0x28; declare the input as channels, height, width, e.g. [Autoencoder(1, 28, 28)] in C# or input: [1, 28, 28] in YAML", spec.Infer().Single("DSLAE021").Message);
     }
 
     [Fact]

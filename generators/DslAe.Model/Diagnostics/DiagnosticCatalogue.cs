@@ -107,7 +107,7 @@ namespace DslAe.Model
             "DSLAE012", "Full-resolution skip bypasses the bottleneck", Severity.Warning,
             "{0}: skip from {1} carries the input at full resolution ({2}) past the bottleneck, so the decoder can copy it and the code learns little; {3}",
             "With a skip at the input's own resolution a reconstruction autoencoder learns the identity through the skip and deeper layers get no gradient ('the U-Net is lazy'). Silent when the skip is high-pass filtered (only high frequencies pass; the low ones must cross the bottleneck) and for segmentation (cross-entropy), where the target is not the input.",
-            "Input 1x28x28; Enc1 Conv(16, Kernel 3) gives 16x28x28; Out concatenates Enc1.\n`Out: skip from Enc1 carries the input at full resolution (28x28) past the bottleneck, so the decoder can copy it and the code learns little; set Filter = HighPass on the skip, drop it, or corrupt the input`",
+            "Input 1x28x28; Enc1 Conv(16, Kernel 3) gives 16x28x28; Out concatenates Enc1.\n`Out: skip from Enc1 carries the input at full resolution (28x28) past the bottleneck, so the decoder can copy it and the code learns little; make the skip high-pass (C#: HighPass = true; YAML: high_pass: true), drop it, or corrupt the input`",
             "High-pass filter the skip, drop it, or corrupt the input strongly.");
 
         /// <summary>A KL loss without a variational latent.</summary>
@@ -177,10 +177,10 @@ namespace DslAe.Model
         /// <summary>No input shape declared.</summary>
         public static readonly DiagnosticRule MissingInput = new(
             "DSLAE021", "Missing or invalid input shape", Severity.Error,
-            "{0}: {1}; declare the input as channels, height, width, e.g. Input = [1, 28, 28]",
+            "{0}: {1}; declare the input as channels, height, width, e.g. [Autoencoder(1, 28, 28)] in C# or input: [1, 28, 28] in YAML",
             "Every shape is inferred from the input's; without it nothing can be checked.",
-            "A model without Input.\n`Model: the input shape is missing; declare the input as channels, height, width, e.g. Input = [1, 28, 28]`",
-            "Declare Input = [C, H, W] with positive numbers.");
+            "A model without Input.\n`Model: the input shape is missing; declare the input as channels, height, width, e.g. [Autoencoder(1, 28, 28)] in C# or input: [1, 28, 28] in YAML`",
+            "Declare the input as [Autoencoder(C, H, W)] (C#) or input: [C, H, W] (YAML) with positive numbers.");
 
         /// <summary>An image layer on a vector or a vector layer on an image.</summary>
         public static readonly DiagnosticRule RankMismatch = new(

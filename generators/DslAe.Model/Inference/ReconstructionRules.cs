@@ -71,7 +71,11 @@ namespace DslAe.Model
                     continue;
                 }
 
-                var expected = ladder.Take(Math.Max(rung, 1)).OrderBy(r => Math.Abs(r.Height - size.Height) + Math.Abs(r.Width - size.Width)).First();
+                // A stage that grew past the current rung was meant to reach the next rung up; one that shrank
+                // (or grew with no rung left above) was meant to keep the current size.
+                var current = ladder[rung];
+                var grew = size.Height > current.Height || size.Width > current.Width;
+                var expected = grew && rung > 0 ? ladder[rung - 1] : current;
                 var path = decoder.Take(i + 1).ToList();
                 _context.Report(DiagnosticCatalogue.ReconstructionMismatch, plan.Stage.Location, plan.Name,
                     Describe.Spatial(expected.Height, expected.Width), plan.Output.Spatial, FixSuggestions.ToReach(path, expected.Height, expected.Width));

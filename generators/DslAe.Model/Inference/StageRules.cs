@@ -173,7 +173,7 @@ namespace DslAe.Model
                 return;
             }
 
-            _context.Report(DiagnosticCatalogue.FullResolutionSkip, SkipLocation(stage, skip, ArgumentNames.Skip), stage.Name, skip.From, source.Spatial, "set Filter = HighPass on the skip, drop it, or corrupt the input");
+            _context.Report(DiagnosticCatalogue.FullResolutionSkip, SkipLocation(stage, skip, ArgumentNames.Skip), stage.Name, skip.From, source.Spatial, "make the skip high-pass (C#: HighPass = true; YAML: high_pass: true), drop it, or corrupt the input");
         }
 
         private (TiedLowering Tied, long Parameters)? Tie(StageSpec stage, string source, LayerResult layer, StageScope scope, IReadOnlyList<StagePlan> path)

@@ -91,7 +91,7 @@ public static class DiagnosticCases
                 [ConvT(16, Stride = 2)] public partial Stage Dec1 { get; }
                 [Conv(1, [|Skip = nameof(Enc1)|])] public partial Stage Out { get; }
             """),
-            "Out: skip from Enc1 carries the input at full resolution (28x28) past the bottleneck, so the decoder can copy it and the code learns little; set Filter = HighPass on the skip, drop it, or corrupt the input"),
+            "Out: skip from Enc1 carries the input at full resolution (28x28) past the bottleneck, so the decoder can copy it and the code learns little; make the skip high-pass (C#: HighPass = true; YAML: high_pass: true), drop it, or corrupt the input"),
         new("DSLAE013", Error, Ae("""
                 [Conv(8, Stride = 2)] public partial Stage Enc1 { get; }
                 [Latent(16)] public partial Stage Code { get; }
@@ -149,7 +149,7 @@ public static class DiagnosticCases
         new("DSLAE021", Error, Ae("""
                 [Conv(8)] public partial Stage Enc1 { get; }
             """, "[Autoencoder([|0, 28, 28|])]"),
-            "Ae: the input must be an image with positive channels, height and width, received 0x28x28; declare the input as channels, height, width, e.g. Input = [1, 28, 28]"),
+            "Ae: the input must be an image with positive channels, height and width, received 0x28x28; declare the input as channels, height, width, e.g. [Autoencoder(1, 28, 28)] in C# or input: [1, 28, 28] in YAML"),
         new("DSLAE022", Error, Ae("""
                 [Conv(32, Stride = 4)] public partial Stage Enc1 { get; }
                 [[|Dense(32)|]] public partial Stage Enc2 { get; }
