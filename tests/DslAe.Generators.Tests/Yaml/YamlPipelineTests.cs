@@ -1,0 +1,89 @@
+using DslAe.Generators.Tests.Infrastructure;
+using DslAe.Generators.Yaml;
+using Microsoft.CodeAnalysis;
+
+namespace DslAe.Generators.Tests.Yaml;
+
+/// <summary>The YAML branch of the generator: outputs, registry, hint names and incremental caching.</summary>
+public sealed class YamlPipelineTests
+{
+    [Fact]
+    public void AYamlModelCompilesWithoutWarningsAndIsReachableLikeACSharpOne()
+    {
+        var example = ExampleModels.UNetDenoiser;
+        var usage = """
+            namespace App;
+            public static class Use
+            {
+                public static string Describe() => global::UNetDenoiser.UNetDenoiser.Definition.EffectiveDeclaration;
+                public static global::DslAe.AutoencoderModule Make() => global::UNetDenoiser.UNetDenoiser.CreateModule();
+            }
+            """;
+        var outcome = YamlGenerate.Run([(example.YamlPath, example.Yaml)], ("Use.cs", usage));
+        outcome.AssertNoGeneratorFailure();
+        Assert.Empty(outcome.Diagnostics);
+        Assert.Empty(outcome.CompilerDiagnostics());
+    }
+
+    [Fact]
+    public void TheRegistryListsCSharpAndYamlModels()
+    {
+        var fashion = ExampleModels.FashionAe;
+        var unet = ExampleModels.UNetDenoiser;
+        var outcome = YamlGenerate.Run([(unet.YamlPath, unet.Yaml)], (fashion.CSharpPath, fashion.CSharp));
+        var registry = outcome.Source("DslAe.Models.g.cs");
+        Assert.Contains("global::FashionAutoencoder.FashionAeDefinition.Instance,", registry, StringComparison.Ordinal);
+        Assert.Contains("global::UNetDenoiser.UNetDenoiserDefinition.Instance,", registry, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ModelsOfOneNameInSeveralFilesGetDistinctHintNames()
+    {
+        // The same model name in two YAML files and a C# file: the compiler reports the duplicate types, but the
+        // generator must not throw on a duplicate hint name (that would drop every output).
+        var fashion = ExampleModels.FashionAe;
+        var outcome = YamlGenerate.Run([("/a/fashion.dslae.yaml", fashion.Yaml), ("/b/fashion.dslae.yaml", fashion.Yaml)], (fashion.CSharpPath, fashion.CSharp));
+        Assert.All(outcome.RunResult.Results, r => Assert.Null(r.Exception));
+        var modules = outcome.Sources.Keys.Where(k => k.EndsWith(".Module.g.cs", StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, modules.Distinct().Count());
+        Assert.All(modules, m => Assert.StartsWith("FashionAutoencoder.FashionAe.", m, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void OnlyDslaeYamlFilesAreRead()
+    {
+        var fashion = ExampleModels.FashionAe;
+        var outcome = YamlGenerate.Run([("/p/settings.yaml", "this: is: not: ours"), ("/p/model.dslae.yml", fashion.Yaml), ("/p/MODEL2.DSLAE.YAML", fashion.Yaml.Replace("name: FashionAe", "name: Other"))]);
+        Assert.Empty(outcome.Diagnostics);
+        Assert.Equal(new[] { "/p/MODEL2.DSLAE.YAML", "/p/model.dslae.yml" }, outcome.YamlModels().Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void EditingOneYamlFileReemitsThatModelAlone()
+    {
+        var fashion = ExampleModels.FashionAe;
+        var unet = ExampleModels.UNetDenoiser;
+        var fashionText = new InMemoryAdditionalText("/p/fashion.dslae.yaml", fashion.Yaml);
+        var unetText = new InMemoryAdditionalText("/p/unet.dslae.yaml", unet.Yaml);
+        var compilation = Generate.Compilation();
+        var driver = YamlGenerate.Driver([fashionText, unetText]).RunGenerators(compilation);
+
+        // Unrelated change: a new C# file. Every YAML step is served from the cache.
+        var unrelated = driver.RunGenerators(compilation.AddSyntaxTrees(Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText("class Unrelated { }", Generate.ParseOptions)));
+        AssertSteps(unrelated, YamlTrackingNames.YamlModels, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Cached);
+        AssertSteps(unrelated, YamlTrackingNames.YamlModules, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Cached);
+
+        // Editing one file (more epochs) recompiles that model alone.
+        var edited = unrelated.ReplaceAdditionalText(unetText, new InMemoryAdditionalText("/p/unet.dslae.yaml", unet.Yaml.Replace("epochs: 2", "epochs: 3")))
+            .RunGenerators(compilation);
+        var modules = edited.GetRunResult().Results.Single().TrackedSteps[YamlTrackingNames.YamlModules].SelectMany(s => s.Outputs).Select(o => o.Reason).ToList();
+        Assert.Equal(1, modules.Count(r => r == IncrementalStepRunReason.Modified));
+        Assert.Equal(1, modules.Count(r => r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged));
+    }
+
+    private static void AssertSteps(GeneratorDriver driver, string step, params IncrementalStepRunReason[] expected)
+    {
+        var reasons = driver.GetRunResult().Results.Single().TrackedSteps[step].SelectMany(s => s.Outputs).Select(o => o.Reason).ToList();
+        Assert.Equal(expected, reasons);
+    }
+}
