@@ -1,0 +1,61 @@
+using System.Text.RegularExpressions;
+using DslAe.Generators.Tests.Diagnostics;
+using DslAe.Generators.Tests.Infrastructure;
+using DslAe.Model;
+using Microsoft.CodeAnalysis.Text;
+
+namespace DslAe.Generators.Tests.Yaml;
+
+/// <summary>
+/// Every model rule of the catalogue on a YAML model: each C# diagnostic case is turned into YAML with the
+/// effective-declaration writer, and the YAML run must report the same ID and message, located in the YAML file at
+/// the key that corresponds to the C# argument the C# case marks (or at the element when the C# case marks a whole
+/// attribute).
+/// </summary>
+public sealed partial class CatalogueInYamlTests
+{
+    private const string YamlPath = "/cases/Ae.dslae.yaml";
+
+    public static TheoryData<string> ModelRuleCases => new(DiagnosticCases.All
+        .Where(c => string.CompareOrdinal(c.Id, "DSLAE100") < 0)
+        .Select(c => c.Id)
+        .Distinct());
+
+    [Theory]
+    [MemberData(nameof(ModelRuleCases))]
+    public void TheRuleFiresOnTheYamlTwinAtTheCorrespondingKey(string id)
+    {
+        var testCase = DiagnosticCases.All.First(c => c.Id == id);
+        var csharp = MarkedSource.Parse(testCase.MarkedSource);
+        var spec = Assert.Single(Generate.Run((DiagnosticCase.FilePath, csharp.Text)).CSharpModels()).Spec!;
+        var yaml = EffectiveDeclaration.Write(spec);
+
+        var outcome = YamlGenerate.Run(YamlPath, yaml);
+        outcome.AssertNoGeneratorFailure();
+        var diagnostic = outcome.Diagnostics.FirstOrDefault(d => d.Id == id);
+        Assert.True(diagnostic is not null, "No " + id + " on\n" + yaml + "\nreported:\n" + outcome.Diagnostics.Describe());
+        Assert.Equal(testCase.Message, diagnostic!.GetMessage());
+        Assert.Equal(YamlPath, diagnostic.Location.GetLineSpan().Path);
+
+        var text = SourceText.From(yaml);
+        var span = diagnostic.Location.SourceSpan;
+        Assert.True(span.End <= text.Length && span.Length > 0, "span " + span + " outside\n" + yaml);
+        var located = text.ToString(span);
+        var argument = Argument().Match(csharp.Text.Substring(csharp.Span.Start, csharp.Span.Length));
+        if (argument.Success)
+        {
+            Assert.StartsWith(YamlKey(argument.Groups[1].Value) + ":", located, StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>The YAML key of a C# attribute argument: snake_case, with the few renamings docs/yaml.md lists.</summary>
+    private static string YamlKey(string argument) => argument switch
+    {
+        "Pad" => "padding",
+        "Features" => "features",
+        _ => string.Concat(argument.Select((c, i) => char.IsUpper(c) && i > 0 ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString())),
+    };
+
+    [GeneratedRegex("^([A-Z][A-Za-z]*)\\s*=")]
+    private static partial Regex Argument();
+}
