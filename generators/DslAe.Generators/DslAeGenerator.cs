@@ -35,10 +35,6 @@ namespace DslAe.Generators
                 csharpModels.Select(static (m, _) => m.Diagnostics).WithTrackingName(TrackingNames.Diagnostics),
                 static (spc, diagnostics) => DiagnosticReporter.Report(spc, diagnostics));
 
-            context.RegisterSourceOutput(
-                csharpModels.Select(static (m, _) => (m.Spec, m.Plan, m.Target, m.CanEmit)).WithTrackingName(TrackingNames.Modules),
-                static (spc, model) => EmitModel(spc, model.Spec, model.Plan, model.Target, model.CanEmit));
-
             var yamlModels = context.AdditionalTextsProvider
                 .Where(static file => YamlFrontEnd.IsDeclarationFile(file.Path))
                 .Select(static (file, ct) => new YamlDeclaration(file.Path, YamlFrontEnd.Read(file.Path, file.GetText(ct), ct)))
@@ -50,15 +46,35 @@ namespace DslAe.Generators
                 yamlModels.Select(static (m, _) => m.Model.Diagnostics).WithTrackingName(YamlTrackingNames.YamlDiagnostics),
                 static (spc, diagnostics) => DiagnosticReporter.Report(spc, diagnostics));
 
+            // Two models of one full name would generate the same types: found across both front ends, reported once,
+            // and neither is generated. Emission reads only the clashing names, so edits that keep every name keep it cached.
+            var duplicates = csharpModels.Select(static (m, _) => m.Identity).Collect()
+                .Combine(yamlModels.Select(static (m, _) => m.Model.Identity).Collect())
+                .Select(static (pair, _) => DuplicateModels.Find(pair.Left.Concat(pair.Right)))
+                .WithTrackingName(TrackingNames.DuplicateModels);
+            var duplicateNames = duplicates.Select(static (d, _) => d.FullNames);
+
             context.RegisterSourceOutput(
-                yamlModels.Select(static (m, _) => (m.Path, m.Model.Spec, m.Model.Plan, m.Model.CanEmit)).WithTrackingName(YamlTrackingNames.YamlModules),
-                static (spc, model) => EmitYamlModel(spc, model.Path, model.Spec, model.Plan, model.CanEmit));
+                duplicates.Select(static (d, _) => d.Diagnostics),
+                static (spc, diagnostics) => DiagnosticReporter.Report(spc, diagnostics));
+
+            context.RegisterSourceOutput(
+                csharpModels.Select(static (m, _) => (m.Spec, m.Plan, m.Target, m.CanEmit, Name: m.Identity?.FullName)).Combine(duplicateNames)
+                    .WithTrackingName(TrackingNames.Modules),
+                static (spc, pair) => EmitModel(spc, pair.Left.Spec, pair.Left.Plan, pair.Left.Target, pair.Left.CanEmit && !pair.Right.Contains(pair.Left.Name!)));
+
+            context.RegisterSourceOutput(
+                yamlModels.Select(static (m, _) => (m.Path, m.Model.Spec, m.Model.Plan, m.Model.CanEmit, Name: m.Model.Identity?.FullName)).Combine(duplicateNames)
+                    .WithTrackingName(YamlTrackingNames.YamlModules),
+                static (spc, pair) => EmitYamlModel(spc, pair.Left.Path, pair.Left.Spec, pair.Left.Plan, pair.Left.CanEmit && !pair.Right.Contains(pair.Left.Name!)));
 
             var csharpTypes = csharpModels.Select(static (m, _) => m.DefinitionType).Where(static t => t is not null).Collect();
             var yamlTypes = yamlModels.Select(static (m, _) => m.Model.DefinitionType).Where(static t => t is not null).Collect();
             context.RegisterSourceOutput(
-                csharpTypes.Combine(yamlTypes)
-                    .Select(static (types, _) => types.Left.Concat(types.Right).ToEquatableArray()).WithTrackingName(TrackingNames.Registry),
+                csharpTypes.Combine(yamlTypes).Combine(duplicates)
+                    .Select(static (types, _) => types.Left.Left.Concat(types.Left.Right)
+                        .Where(t => !types.Right.FullNames.Any(n => t == "global::" + n + "Definition")).ToEquatableArray())
+                    .WithTrackingName(TrackingNames.Registry),
                 static (spc, types) =>
                 {
                     if (!types.IsEmpty)
@@ -86,7 +102,8 @@ namespace DslAe.Generators
                 return;
             }
 
-            var hint = (spec.Namespace is null ? string.Empty : spec.Namespace + ".") + spec.Name;
+            // Containing types are part of the hint: models of one name nested in different classes must not collide.
+            var hint = (spec.Namespace is null ? string.Empty : spec.Namespace + ".") + ContainingPrefix(target) + spec.Name;
             if (target is not null)
             {
                 context.AddSource(hint + ".Declaration.g.cs", DeclarationEmitter.Emit(target, spec, plan));
@@ -96,6 +113,29 @@ namespace DslAe.Generators
             {
                 context.AddSource(hint + ".Module.g.cs", ModuleEmitter.Emit(plan));
             }
+        }
+
+        private static string ContainingPrefix(DeclarationTarget? target)
+        {
+            var prefix = new System.Text.StringBuilder();
+            foreach (var declaration in target?.ContainingTypes ?? default)
+            {
+                // "partial record struct Outer<T, U>" → "Outer_T__U_."
+                var name = declaration;
+                foreach (var keyword in new[] { "partial ", "record ", "class ", "struct ", "interface " })
+                {
+                    name = name.StartsWith(keyword, System.StringComparison.Ordinal) ? name.Substring(keyword.Length) : name;
+                }
+
+                foreach (var c in name)
+                {
+                    prefix.Append(char.IsLetterOrDigit(c) || c == '_' ? c : '_');
+                }
+
+                prefix.Append('.');
+            }
+
+            return prefix.ToString();
         }
     }
 }

@@ -16,6 +16,9 @@ namespace DslAe.Generators
         /// <summary>True when the module can be emitted.</summary>
         public bool CanEmit => Plan is not null && !Diagnostics.Any(d => d.Severity == Severity.Error);
 
+        /// <summary>The model's name and place, for the check that no two models generate the same types; null without a spec.</summary>
+        public ModelIdentity? Identity => Spec is null ? null : new ModelIdentity(Spec.Namespace, Spec.Name, Spec.Location);
+
         /// <summary>The definition type's full name, for the registry.</summary>
         public string? DefinitionType => CanEmit ? "global::" + (Spec!.Namespace is null ? string.Empty : Spec.Namespace + ".") + Spec.Name + "Definition" : null;
     }

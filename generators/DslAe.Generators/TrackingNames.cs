@@ -8,5 +8,6 @@ namespace DslAe.Generators
         public const string Modules = nameof(Modules);
         public const string Diagnostics = nameof(Diagnostics);
         public const string Registry = nameof(Registry);
+        public const string DuplicateModels = nameof(DuplicateModels);
     }
 }

@@ -16,7 +16,15 @@ namespace DslAe.Model
             "`[Loss(LossKind.Style, Layers = new[] { nameof(Enc1) })]`\n`Loss Style: Gram-matrix style loss is checked but not generated yet; use Mse, L1, Bce, BceWithLogits, Kl, LaplacianPyramid or CrossEntropy`",
             "Use one of the capabilities the message lists, or follow the issue tracker for the one you need.");
 
+        /// <summary>Two declarations generate types of the same name in one namespace.</summary>
+        public static readonly DiagnosticRule DuplicateModel = new(
+            "DSLAE302", "Two models share a name", Severity.Error,
+            "Model {0} is declared twice in {1} (here and first at {2}); both would generate {3}Module and {3}Definition, so rename one or move it to another namespace",
+            "Each model generates a module and a definition type named after it in its namespace; two models of one name in one namespace (from C# types nested in different classes, or from a C# and a YAML declaration) would generate the same types. Neither is generated until the clash is resolved.",
+            "`public partial class First { [Autoencoder(1, 28, 28)] public partial class Ae { ... } }` and `public partial class Second { [Autoencoder(1, 28, 28)] public partial class Ae { ... } }`\n`Model Ae is declared twice in the global namespace (here and first at Twins.cs(1,63)); both would generate AeModule and AeDefinition, so rename one or move it to another namespace`",
+            "Give every model a unique name within its namespace.");
+
         /// <summary>All rules of this catalogue, ordered by ID.</summary>
-        public static IReadOnlyList<DiagnosticRule> All { get; } = new[] { NotYetGenerated };
+        public static IReadOnlyList<DiagnosticRule> All { get; } = new[] { NotYetGenerated, DuplicateModel };
     }
 }

@@ -148,6 +148,10 @@ public sealed class IncrementalCachingTests
         Assert.True(reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, step + " output was " + reason);
 
     /// <summary>The model a Modules output belongs to: its value is (Spec, Plan, Target, CanEmit).</summary>
-    private static string? ModelName(object value) =>
-        (value.GetType().GetField("Item1")?.GetValue(value) as ModelSpec)?.Name;
+    /// <summary>The model of a Modules step output: (model tuple, duplicate names), the model tuple starting with its spec.</summary>
+    private static string? ModelName(object value)
+    {
+        var model = value.GetType().GetField("Item1")?.GetValue(value);
+        return model is ModelSpec spec ? spec.Name : model is null ? null : ModelName(model);
+    }
 }

@@ -297,5 +297,11 @@ public static class DiagnosticCases
                 [ConvT(1, Stride = 2)] public partial Stage Dec2 { get; }
             """),
             "Code: a learnable (GLO) code is checked but not generated yet; use a Dense, Conv or Variational latent"),
+        new("DSLAE302", Error, """
+            using DslAe;
+            public partial class First { [Autoencoder(1, 28, 28)] public partial class Ae { [Conv(1)] public partial Stage Enc1 { get; } } }
+            public partial class Second { [Autoencoder(1, 28, 28)] public partial class [|Ae|] { [Conv(1)] public partial Stage Enc1 { get; } } }
+            """,
+            "Model Ae is declared twice in the global namespace (here and first at Cases/Ae.cs(2,76)); both would generate AeModule and AeDefinition, so rename one or move it to another namespace"),
     ];
 }
