@@ -11,7 +11,7 @@ internal sealed class CliOptions
     public Option<int?> Batch { get; } = Positive<int>(new("--batch", "-b") { Description = "Batch size (overrides [Train] Batch)" });
     public Option<double?> Lr { get; } = Positive<double>(new("--lr") { Description = "Learning rate (overrides [Train] Lr)" });
     public Option<string> Device { get; } = new("--device") { Description = "auto (CUDA when available), cpu, cuda or cuda:N", DefaultValueFactory = _ => "auto" };
-    public Option<string?> Data { get; } = new("--data") { Description = "fashion-mnist, a folder of Fashion-MNIST IDX files, or a folder of PNG images (overrides the declared data)" };
+    public Option<string?> Data { get; } = new("--data") { Description = "fashion-mnist, a folder of Fashion-MNIST IDX files, or a folder of PNG/JPEG images (overrides the declared data)" };
     public Option<string?> Out { get; } = new("--out", "-o") { Description = "train: the run folder (default runs/<model>-<yyyyMMdd-HHmmss>); reconstruct/export: the file to write" };
     public Option<int?> Seed { get; } = new("--seed") { Description = "Seed of initial weights, split, shuffling and noise (overrides [Train] Seed)" };
     public Option<string?> Resume { get; } = new("--resume")

@@ -21,6 +21,7 @@ public static class DslAeApp
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellation = default)
     {
         NativeEnvironment.LimitBlasThreads();
+        NativeEnvironment.ShortOpenMpSpin();
         var interactive = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected && Spectre.Console.AnsiConsole.Profile.Capabilities.Interactive;
         var root = BuildRoot(new CliContext(output, error, interactive));
         var parse = root.Parse(args.Length == 0 ? ["train"] : args);

@@ -8,8 +8,8 @@ public class PngTests
     public void Grey_and_rgb_images_round_trip_through_libpng()
     {
         using var folder = new TempFolder();
-        var grey = new PngPixels(5, 3, 1, Enumerable.Range(0, 15).Select(i => (byte)(i * 17)).ToArray());
-        var rgb = new PngPixels(2, 2, 3, Enumerable.Range(0, 12).Select(i => (byte)(i * 20)).ToArray());
+        var grey = new ImagePixels(5, 3, 1, Enumerable.Range(0, 15).Select(i => (byte)(i * 17)).ToArray());
+        var rgb = new ImagePixels(2, 2, 3, Enumerable.Range(0, 12).Select(i => (byte)(i * 20)).ToArray());
         Png.Write(folder.File("grey.png"), grey);
         Png.Write(folder.File("rgb.png"), rgb);
         Assert.Equal(grey.Pixels, Png.Read(folder.File("grey.png"), 1).Pixels);
@@ -38,7 +38,7 @@ public class PngTests
     public void Colour_images_are_converted_to_the_channels_the_model_takes()
     {
         using var folder = new TempFolder();
-        Png.Write(folder.File("white.png"), new PngPixels(28, 28, 3, Enumerable.Repeat((byte)255, 28 * 28 * 3).ToArray()));
+        Png.Write(folder.File("white.png"), new ImagePixels(28, 28, 3, Enumerable.Repeat((byte)255, 28 * 28 * 3).ToArray()));
         using var data = ImageFolder.Load(folder.Path, [1, 28, 28]);
         Assert.All(data.Images.ToArray<float>(), v => Assert.Equal(1f, v, 6));
     }
@@ -69,7 +69,7 @@ public class PngTests
     public void A_truncated_png_is_reported()
     {
         using var folder = new TempFolder();
-        var noisy = new PngPixels(28, 28, 1, Enumerable.Range(0, 784).Select(i => (byte)(i * 7919 % 251)).ToArray());
+        var noisy = new ImagePixels(28, 28, 1, Enumerable.Range(0, 784).Select(i => (byte)(i * 7919 % 251)).ToArray());
         Png.Write(folder.File("cut.png"), noisy);
         var bytes = File.ReadAllBytes(folder.File("cut.png"));
         File.WriteAllBytes(folder.File("cut.png"), bytes[..(bytes.Length * 2 / 3)]);
@@ -78,13 +78,14 @@ public class PngTests
     }
 
     [Fact]
-    public void A_folder_without_png_files_says_so()
+    public void A_folder_without_images_says_so()
     {
         using var folder = new TempFolder();
-        File.WriteAllText(folder.File("photo.jpg"), "");
+        File.WriteAllText(folder.File("notes.txt"), "");
         var e = Assert.Throws<DataFileException>(() => ImageFolder.Load(folder.Path, [1, 28, 28]));
-        Assert.Contains("JPEG", e.Message);
+        Assert.Equal(folder.Path, e.FilePath);
+        Assert.Contains("no .png, .jpg or .jpeg files", e.Message);
     }
 
-    private static PngPixels Solid(int width, int height, byte value) => new(width, height, 1, Enumerable.Repeat(value, width * height).ToArray());
+    private static ImagePixels Solid(int width, int height, byte value) => new(width, height, 1, Enumerable.Repeat(value, width * height).ToArray());
 }

@@ -3,7 +3,7 @@ namespace DslAe.Data;
 /// <summary>
 /// Turns a model's declared data (<see cref="TrainingSettings.Data"/>, <see cref="TrainingSettings.DataPath"/>)
 /// or a command-line <c>--data</c> value into a <see cref="DataSplit"/>. A value is either the name
-/// <c>fashion-mnist</c> or a folder: one holding Fashion-MNIST's IDX files, or one holding PNG images.
+/// <c>fashion-mnist</c> or a folder: one holding Fashion-MNIST's IDX files, or one holding PNG/JPEG images.
 /// </summary>
 public static class DataSources
 {
@@ -53,9 +53,9 @@ public static class DataSources
         var source = dataOverride ?? settings.DataPath ?? settings.Data ?? FashionMnistName;
         if (IsFashionMnistName(source)) return LoadFashionMnist(settings.DataPath ?? FashionMnist.DefaultFolder);
         if (File.Exists(source))
-            throw new DataFileException(source, "is a file; --data takes a folder (of Fashion-MNIST IDX files or of PNG images) or the name fashion-mnist");
+            throw new DataFileException(source, "is a file; --data takes a folder (of Fashion-MNIST IDX files or of PNG/JPEG images) or the name fashion-mnist");
         if (!Directory.Exists(source))
-            throw new DataFileException(source, "folder not found; --data takes a folder (of Fashion-MNIST IDX files or of PNG images) or the name fashion-mnist");
+            throw new DataFileException(source, "folder not found; --data takes a folder (of Fashion-MNIST IDX files or of PNG/JPEG images) or the name fashion-mnist");
         if (FashionMnist.IsFashionMnistFolder(source)) return LoadFashionMnist(source);
         return (ImageFolder.Load(source, inputShape), null);
     }

@@ -1,8 +1,9 @@
 namespace DslAe.Data;
 
 /// <summary>
-/// A folder of PNG images (searched recursively, in ordinal path order so the order never depends on the file
-/// system), decoded by libpng to the channels a model takes. Every image must have the model's height and width.
+/// A folder of PNG and JPEG images (searched recursively, in ordinal path order so the order never depends on the
+/// file system), decoded by libpng and libjpeg-turbo to the channels a model takes. Every image must have the
+/// model's height and width.
 /// </summary>
 public static class ImageFolder
 {
@@ -15,19 +16,13 @@ public static class ImageFolder
         if (!Directory.Exists(folder)) throw new DataFileException(folder, "folder not found");
         var files = ImageFiles(folder).Order(StringComparer.Ordinal).ToList();
         if (files.Count == 0)
-        {
-            var jpeg = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
-                .Any(f => Path.GetExtension(f).ToLowerInvariant() is ".jpg" or ".jpeg");
-            throw new DataFileException(folder, jpeg
-                ? "holds JPEG files but no PNG files: only PNG is decoded (libpng); convert them, e.g. `mogrify -format png *.jpg`"
-                : "holds no .png files: point --data at a folder of PNG images or at the Fashion-MNIST folder");
-        }
+            throw new DataFileException(folder, "holds no .png, .jpg or .jpeg files: point --data at a folder of images or at the Fashion-MNIST folder");
         var (channels, height, width) = (inputShape[0], inputShape[1], inputShape[2]);
         var sampleBytes = channels * height * width;
         var pixels = new byte[checked((long)files.Count * sampleBytes)];
         for (var i = 0; i < files.Count; i++)
         {
-            var image = Png.Read(files[i], channels);
+            var image = IsJpeg(files[i]) ? Jpeg.Read(files[i], channels) : Png.Read(files[i], channels);
             if (image.Width != width || image.Height != height)
                 throw new DataFileException(files[i], $"wrong dimensions: the image is {image.Width}x{image.Height} (width x height) but the model takes {width}x{height}; resize the images or change the model's input shape");
             // Interleaved HWC from libpng to the CHW layout of tensors.
@@ -41,5 +36,7 @@ public static class ImageFolder
 
     private static IEnumerable<string> ImageFiles(string folder) =>
         Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
-            .Where(f => string.Equals(Path.GetExtension(f), ".png", StringComparison.OrdinalIgnoreCase));
+            .Where(f => Path.GetExtension(f).ToLowerInvariant() is ".png" || IsJpeg(f));
+
+    private static bool IsJpeg(string path) => Path.GetExtension(path).ToLowerInvariant() is ".jpg" or ".jpeg";
 }

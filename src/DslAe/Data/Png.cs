@@ -4,9 +4,6 @@ using System.Text;
 
 namespace DslAe.Data;
 
-/// <summary>A decoded 8-bit image: interleaved pixels, row-major (height x width x channels).</summary>
-public sealed record PngPixels(int Width, int Height, int Channels, byte[] Pixels);
-
 /// <summary>
 /// PNG reading and writing through libpng's simplified API (libpng16.so.16, installed with libpng-dev by
 /// ./build.sh). The simplified API reports errors in the image structure instead of longjmp, so it can be
@@ -20,7 +17,7 @@ public static class Png
     private const uint FormatRgb = 2;             // PNG_FORMAT_RGB (PNG_FORMAT_FLAG_COLOR)
 
     /// <summary>Decodes <paramref name="path"/> to 1 (grey) or 3 (RGB) channels of 8 bits.</summary>
-    public static PngPixels Read(string path, int channels)
+    public static ImagePixels Read(string path, int channels)
     {
         var format = FormatFor(channels);
         if (!File.Exists(path)) throw new DataFileException(path, "file not found");
@@ -33,7 +30,7 @@ public static class Png
             var pixels = new byte[checked((long)image.Width * image.Height * channels)];
             if (Native.FinishRead(ref image, IntPtr.Zero, pixels, 0, IntPtr.Zero) == 0)
                 throw new DataFileException(path, $"corrupt or truncated PNG data (libpng: {image.ErrorMessage})");
-            return new PngPixels((int)image.Width, (int)image.Height, channels, pixels);
+            return new ImagePixels((int)image.Width, (int)image.Height, channels, pixels);
         }
         catch (DllNotFoundException e)
         {
@@ -46,7 +43,7 @@ public static class Png
     }
 
     /// <summary>Encodes 8-bit grey (1 channel) or RGB (3 channels) pixels to <paramref name="path"/>.</summary>
-    public static void Write(string path, PngPixels image)
+    public static void Write(string path, ImagePixels image)
     {
         var expected = (long)image.Width * image.Height * image.Channels;
         if (image.Pixels.LongLength != expected)

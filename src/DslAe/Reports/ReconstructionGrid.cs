@@ -42,7 +42,7 @@ public static class ReconstructionGrid
                             pixels[(gy * gridW + gx) * outChannels + c] = values[source];
                         }
         }
-        Png.Write(path, new PngPixels(gridW, gridH, outChannels, pixels));
+        Png.Write(path, new ImagePixels(gridW, gridH, outChannels, pixels));
     }
 
     /// <summary>[N, C, H, W] values in [0, 1] to bytes (N, C', H, W) with C' the written channels.</summary>
