@@ -29,11 +29,16 @@ public static class LossCurveSvg
         var (xMin, xMax) = (all.Min(p => p.Item1), all.Max(p => p.Item1));
         var (yMin, yMax) = (all.Min(p => p.Item2), all.Max(p => p.Item2));
         if (xMax <= xMin) xMax = xMin + 1;
-        var pad = (yMax - yMin) * 0.05;
-        (yMin, yMax) = (Math.Max(0, yMin - pad), yMax + pad);
-        if (yMax <= yMin) yMax = yMin + 1;
+        // Losses often fall by orders of magnitude (the untrained loss is the first point): then a log axis.
+        var logScale = yMin > 0 && yMax / yMin > 10;
+        double Scale(double y) => logScale ? Math.Log10(y) : y;
+        double Unscale(double v) => logScale ? Math.Pow(10, v) : v;
+        var (lo, hi) = (Scale(yMin), Scale(yMax));
+        var pad = (hi - lo) * 0.05;
+        (lo, hi) = (logScale ? lo - pad : Math.Max(0, lo - pad), hi + pad);
+        if (hi <= lo) hi = lo + 1;
         double X(double x) => Left + (x - xMin) / (xMax - xMin) * (Width - Left - Right);
-        double Y(double y) => Height - Bottom - (y - yMin) / (yMax - yMin) * (Height - Top - Bottom);
+        double Y(double y) => Height - Bottom - (Scale(y) - lo) / (hi - lo) * (Height - Top - Bottom);
 
         // Axes with five ticks each.
         svg.Append(Inv($"<line x1=\"{Left}\" y1=\"{Height - Bottom}\" x2=\"{Width - Right}\" y2=\"{Height - Bottom}\" stroke=\"black\"/>\n"));
@@ -41,13 +46,13 @@ public static class LossCurveSvg
         for (var i = 0; i <= 4; i++)
         {
             var xv = xMin + (xMax - xMin) * i / 4;
-            var yv = yMin + (yMax - yMin) * i / 4;
+            var yv = Unscale(lo + (hi - lo) * i / 4);
             svg.Append(Inv($"<text x=\"{X(xv):0.#}\" y=\"{Height - Bottom + 16}\" text-anchor=\"middle\">{xv:0}</text>\n"));
             svg.Append(Inv($"<line x1=\"{Left}\" y1=\"{Y(yv):0.#}\" x2=\"{Width - Right}\" y2=\"{Y(yv):0.#}\" stroke=\"#e5e5e5\"/>\n"));
             svg.Append(Inv($"<text x=\"{Left - 6}\" y=\"{Y(yv) + 4:0.#}\" text-anchor=\"end\">{yv:G3}</text>\n"));
         }
         svg.Append(Inv($"<text x=\"{(Left + Width - Right) / 2}\" y=\"{Height - 8}\" text-anchor=\"middle\">step</text>\n"));
-        svg.Append(Inv($"<text x=\"14\" y=\"{(Top + Height - Bottom) / 2}\" text-anchor=\"middle\" transform=\"rotate(-90 14 {(Top + Height - Bottom) / 2})\">loss</text>\n"));
+        svg.Append(Inv($"<text x=\"14\" y=\"{(Top + Height - Bottom) / 2}\" text-anchor=\"middle\" transform=\"rotate(-90 14 {(Top + Height - Bottom) / 2})\">{(logScale ? "loss (log scale)" : "loss")}</text>\n"));
 
         if (train.Count > 0)
             svg.Append(Inv($"<polyline fill=\"none\" stroke=\"#1f77b4\" stroke-width=\"1.5\" points=\"{string.Join(" ", train.Select(p => Inv($"{X(p.Item1):0.##},{Y(p.Item2):0.##}")))}\"/>\n"));
