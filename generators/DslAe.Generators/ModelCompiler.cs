@@ -40,7 +40,23 @@ namespace DslAe.Generators
             var inputAlreadyReported = result.Diagnostics.Any(d => d.Id == CSharpFrontEndRules.InputShapeForm.Id);
             diagnostics.AddRange(plan.Diagnostics.Where(d => !(inputAlreadyReported && d.Id == DiagnosticCatalogue.MissingInput.Id)));
             diagnostics.AddRange(UnsupportedCapabilities(result.Spec));
+            diagnostics.AddRange(NameClashes(plan));
             return new CompiledModel(result.Spec, plan, result.Target, diagnostics.ToEquatableArray());
+        }
+
+        /// <summary>Generated member names that would collide (DSLAE303), reported at the stage whose name causes it.</summary>
+        private static IEnumerable<DiagnosticInfo> NameClashes(ModelPlan plan)
+        {
+            if (plan.HasErrors)
+            {
+                yield break;
+            }
+
+            foreach (var (stage, member, other) in MemberNames.Clashes(plan))
+            {
+                var location = plan.FindStage(stage)?.Stage.Location ?? (plan.Latent?.Name == stage ? plan.Latent.Latent.Location : plan.Spec.Location);
+                yield return EmitterRules.NameClash.Create(location, stage, member, other);
+            }
         }
 
         private static IEnumerable<DiagnosticInfo> UnsupportedCapabilities(ModelSpec spec)

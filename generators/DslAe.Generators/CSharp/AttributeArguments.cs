@@ -108,13 +108,24 @@ namespace DslAe.Generators.CSharp
         /// <summary>Location of the argument, or of the attribute when the argument was not written.</summary>
         public SourceLocation LocationOf(string name) => _byName.TryGetValue(name, out var entry) ? entry.Location : Location;
 
-        /// <summary>The argument locations in the IR's form, for <see cref="SpecElement.ArgumentLocations"/>.</summary>
+        /// <summary>
+        /// The argument locations in the IR's form, for <see cref="SpecElement.ArgumentLocations"/>. Arguments that rename
+        /// to one IR argument (Unflatten's Channels, Height and Width are its Shape) get one location spanning them all.
+        /// </summary>
         public EquatableArray<ArgumentLocation> ArgumentLocations(Func<string, string>? rename = null)
         {
-            var list = new List<ArgumentLocation>();
+            var merged = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
             foreach (var entry in _byName)
             {
-                list.Add(new ArgumentLocation(rename?.Invoke(entry.Key) ?? entry.Key, entry.Value.Location));
+                var name = rename?.Invoke(entry.Key) ?? entry.Key;
+                var location = entry.Value.Location;
+                merged[name] = merged.TryGetValue(name, out var earlier) ? Locations.Cover(earlier, location) : location;
+            }
+
+            var list = new List<ArgumentLocation>();
+            foreach (var entry in merged)
+            {
+                list.Add(new ArgumentLocation(entry.Key, entry.Value));
             }
 
             list.Sort((a, b) => a.Location.Start.CompareTo(b.Location.Start));

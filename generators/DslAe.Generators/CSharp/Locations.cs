@@ -14,6 +14,15 @@ namespace DslAe.Generators.CSharp
         public static SourceLocation Span(SyntaxNode first, SyntaxNode last) =>
             Of(first.SyntaxTree, TextSpan.FromBounds(first.SpanStart, last.Span.End));
 
+        /// <summary>The smallest location covering both (same file).</summary>
+        public static SourceLocation Cover(SourceLocation a, SourceLocation b)
+        {
+            var first = a.Start <= b.Start ? a : b;
+            var last = a.Start + a.Length >= b.Start + b.Length ? a : b;
+            return new SourceLocation(first.FilePath, first.Start, last.Start + last.Length - first.Start,
+                first.StartLine, first.StartColumn, last.EndLine, last.EndColumn);
+        }
+
         private static SourceLocation Of(SyntaxTree tree, TextSpan span)
         {
             var lines = tree.GetLineSpan(span);

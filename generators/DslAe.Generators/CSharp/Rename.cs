@@ -6,7 +6,14 @@ namespace DslAe.Generators.CSharp
     /// </summary>
     internal static class Rename
     {
-        public static string Stage(string attributeArgument) => attributeArgument switch
+        /// <summary>The renaming for the arguments of one stage attribute (Unflatten's Height and Width are its Shape).</summary>
+        public static System.Func<string, string> StageArguments(string attributeName) =>
+            attributeName == "Unflatten" ? argument => argument is "Height" or "Width" ? "Shape" : Stage(argument, attributeName) : argument => Stage(argument, attributeName);
+
+        /// <summary>The IR name of a stage-level argument (one every stage attribute has).</summary>
+        public static string Stage(string attributeArgument) => Stage(attributeArgument, string.Empty);
+
+        private static string Stage(string attributeArgument, string attributeName) => attributeArgument switch
         {
             "Pad" => "Padding",
             "Height" or "Width" => "Size",
@@ -15,7 +22,7 @@ namespace DslAe.Generators.CSharp
             "NormGroups" => "Norm",
             "HighPass" => "Filter",
             "Channels" => "Shape",
-            "Kind" => "Norm",
+            "Kind" => attributeName == "Activation" ? "Activation" : "Norm",
             "P" => "Dropout",
             _ => attributeArgument,
         };
@@ -29,6 +36,7 @@ namespace DslAe.Generators.CSharp
             "Validation" => "ValidationFraction",
             "Patience" => "EarlyStoppingPatience",
             "Beta1" or "Beta2" => "Betas",
+            "MinLr" => "MinLearningRate",
             "Size" => "Dims",
             _ => attributeArgument,
         };

@@ -17,7 +17,7 @@ namespace DslAe.Generators.CSharp
             var stage = new StageSpec(name, layer)
             {
                 Location = a.Location,
-                ArgumentLocations = a.ArgumentLocations(Rename.Stage),
+                ArgumentLocations = a.ArgumentLocations(Rename.StageArguments(a.AttributeName)),
                 Dropout = a.Double("Dropout") ?? a.Double("P") ?? 0.0,
                 TiedTo = a.String("TiedTo"),
             };
@@ -47,7 +47,7 @@ namespace DslAe.Generators.CSharp
                     Skip = new SkipSpec(skip)
                     {
                         Location = a.LocationOf("Skip"),
-                        ArgumentLocations = a.ArgumentLocations(Rename.Stage),
+                        ArgumentLocations = a.ArgumentLocations(Rename.StageArguments(a.AttributeName)),
                         Merge = merge,
                         Filter = a.Bool("HighPass") == true ? SkipFilter.HighPass : SkipFilter.None,
                     },

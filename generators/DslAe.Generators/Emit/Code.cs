@@ -29,9 +29,10 @@ namespace DslAe.Generators.Emit
         public static string Local(string stageName)
         {
             var camel = stageName.Length == 0 ? "stage" : char.ToLowerInvariant(stageName[0]) + stageName.Substring(1);
-            if (camel is "input" or "target" or "pass" or "scope" or "z")
+            // A local must not shadow the stage's field (a lower-case stage name) nor a parameter of the generated methods.
+            if (camel == stageName || camel is "input" or "target" or "pass" or "scope" or "z")
             {
-                camel += "Out";
+                camel += "Tensor";
             }
 
             return SyntaxFacts.GetKeywordKind(camel) != SyntaxKind.None || SyntaxFacts.GetContextualKeywordKind(camel) != SyntaxKind.None

@@ -12,16 +12,16 @@ namespace DslAe.Generators.Emit
             switch (latent.Latent)
             {
                 case ConvLatent:
-                    w.Line("public readonly " + Code.Nn + ".Conv2d " + n + "In;");
+                    w.Line("public readonly " + Code.Nn + ".Conv2d " + MemberNames.LatentIn(n) + ";");
                     break;
                 case DenseLatent:
-                    w.Line("public readonly " + Code.Nn + ".Linear " + n + "In;");
-                    w.Line("public readonly " + Code.Nn + ".Linear " + n + "Out;");
+                    w.Line("public readonly " + Code.Nn + ".Linear " + MemberNames.LatentIn(n) + ";");
+                    w.Line("public readonly " + Code.Nn + ".Linear " + MemberNames.LatentOut(n) + ";");
                     break;
                 case VariationalLatent:
-                    w.Line("public readonly " + Code.Nn + ".Linear " + n + "Mean;");
-                    w.Line("public readonly " + Code.Nn + ".Linear " + n + "LogVariance;");
-                    w.Line("public readonly " + Code.Nn + ".Linear " + n + "Out;");
+                    w.Line("public readonly " + Code.Nn + ".Linear " + MemberNames.LatentMean(n) + ";");
+                    w.Line("public readonly " + Code.Nn + ".Linear " + MemberNames.LatentLogVariance(n) + ";");
+                    w.Line("public readonly " + Code.Nn + ".Linear " + MemberNames.LatentOut(n) + ";");
                     break;
             }
         }
@@ -33,16 +33,16 @@ namespace DslAe.Generators.Emit
             switch (latent.Latent)
             {
                 case ConvLatent:
-                    w.Line(n + "In = RegisterModule(" + Code.String(n + "In") + ", new " + Code.Nn + ".Conv2d(" + Code.Int(latent.InFeatures) + ", " + Code.Int(code) + ", 1));");
+                    w.Line(MemberNames.LatentIn(n) + " = RegisterModule(" + Code.String(MemberNames.LatentIn(n)) + ", new " + Code.Nn + ".Conv2d(" + Code.Int(latent.InFeatures) + ", " + Code.Int(code) + ", 1));");
                     break;
                 case DenseLatent:
-                    Linear(w, n + "In", latent.InFeatures, code);
-                    Linear(w, n + "Out", code, latent.ProjectBackFeatures);
+                    Linear(w, MemberNames.LatentIn(n), latent.InFeatures, code);
+                    Linear(w, MemberNames.LatentOut(n), code, latent.ProjectBackFeatures);
                     break;
                 case VariationalLatent:
-                    Linear(w, n + "Mean", latent.InFeatures, code);
-                    Linear(w, n + "LogVariance", latent.InFeatures, code);
-                    Linear(w, n + "Out", code, latent.ProjectBackFeatures);
+                    Linear(w, MemberNames.LatentMean(n), latent.InFeatures, code);
+                    Linear(w, MemberNames.LatentLogVariance(n), latent.InFeatures, code);
+                    Linear(w, MemberNames.LatentOut(n), code, latent.ProjectBackFeatures);
                     break;
             }
         }
@@ -56,13 +56,13 @@ namespace DslAe.Generators.Emit
             switch (latent.Latent)
             {
                 case ConvLatent:
-                    w.Line("var " + local + " = " + n + "In.Forward(" + previous + ");");
+                    w.Line("var " + local + " = " + MemberNames.LatentIn(n) + ".Forward(" + previous + ");");
                     break;
                 case DenseLatent:
-                    w.Line("var " + local + " = " + n + "In.Forward(" + Flat(latent, previous) + ");");
+                    w.Line("var " + local + " = " + MemberNames.LatentIn(n) + ".Forward(" + Flat(latent, previous) + ");");
                     break;
                 case VariationalLatent:
-                    w.Line("var " + MeanLocal(latent) + " = " + n + "Mean.Forward(" + Flat(latent, previous) + ");");
+                    w.Line("var " + MeanLocal(latent) + " = " + MemberNames.LatentMean(n) + ".Forward(" + Flat(latent, previous) + ");");
                     if (!sample)
                     {
                         // Encode returns the mean; the log-variance head would be computed for nothing.
@@ -70,7 +70,7 @@ namespace DslAe.Generators.Emit
                         break;
                     }
 
-                    w.Line("var " + LogVarianceLocal(latent) + " = " + n + "LogVariance.Forward(" + Flat(latent, previous) + ");");
+                    w.Line("var " + LogVarianceLocal(latent) + " = " + MemberNames.LatentLogVariance(n) + ".Forward(" + Flat(latent, previous) + ");");
                     w.Line("var " + local + " = IsTraining ? " + Code.Runtime + ".Variational.Sample(" + MeanLocal(latent) + ", " + LogVarianceLocal(latent) + ") : " +
                         MeanLocal(latent) + ";");
                     break;
@@ -91,7 +91,7 @@ namespace DslAe.Generators.Emit
             var reshape = latent.Output.IsVector
                 ? string.Empty
                 : ".Reshape(-1, " + Code.Int(latent.Output.Channels) + ", " + Code.Int(latent.Output.Height) + ", " + Code.Int(latent.Output.Width) + ")";
-            w.Line("var " + back + " = " + latent.Name + "Out.Forward(" + local + ")" + reshape + ";");
+            w.Line("var " + back + " = " + MemberNames.LatentOut(latent.Name) + ".Forward(" + local + ")" + reshape + ";");
             return back;
         }
 

@@ -26,14 +26,14 @@ namespace DslAe.Generators.Emit
                 case ConvTransposeLowering { Bias: true }:
                 case DenseLowering { Bias: true }:
                     w.Line("/// <summary>" + stage.Name + "'s own bias; its weight is " + stage.Tied!.Source + "'s (tied).</summary>")
-                        .Line("public readonly " + Code.Tensor + " " + stage.Name + "Bias;");
+                        .Line("public readonly " + Code.Tensor + " " + MemberNames.Bias(stage.Name) + ";");
                     break;
             }
 
             if (stage.Norm is { } norm)
             {
                 w.Line("/// <summary>" + stage.Name + "'s " + norm.Kind.ToString().ToLowerInvariant() + " norm.</summary>")
-                    .Line("public readonly " + Code.Nn + "." + NormType(norm) + " " + stage.Name + "Norm;");
+                    .Line("public readonly " + Code.Nn + "." + NormType(norm) + " " + MemberNames.Norm(stage.Name) + ";");
             }
         }
 
@@ -58,10 +58,10 @@ namespace DslAe.Generators.Emit
                         Code.Int(d.OutFeatures) + ", bias: " + Code.Bool(d.Bias) + "));");
                     break;
                 case ConvTransposeLowering { Bias: true } c:
-                    w.Line(stage.Name + "Bias = RegisterParameter(" + Code.String(stage.Name + "Bias") + ", " + Code.Torch + ".Torch.Zeros([" + Code.Int(c.OutChannels) + "]));");
+                    w.Line(MemberNames.Bias(stage.Name) + " = RegisterParameter(" + Code.String(MemberNames.Bias(stage.Name)) + ", " + Code.Torch + ".Torch.Zeros([" + Code.Int(c.OutChannels) + "]));");
                     break;
                 case DenseLowering { Bias: true } d:
-                    w.Line(stage.Name + "Bias = RegisterParameter(" + Code.String(stage.Name + "Bias") + ", " + Code.Torch + ".Torch.Zeros([" + Code.Int(d.OutFeatures) + "]));");
+                    w.Line(MemberNames.Bias(stage.Name) + " = RegisterParameter(" + Code.String(MemberNames.Bias(stage.Name)) + ", " + Code.Torch + ".Torch.Zeros([" + Code.Int(d.OutFeatures) + "]));");
                     break;
             }
 
@@ -73,7 +73,7 @@ namespace DslAe.Generators.Emit
                     NormKind.Layer => Code.IntArray(norm.NormalizedShape),
                     _ => Code.Int(norm.Channels),
                 };
-                w.Line(stage.Name + "Norm = RegisterModule(" + Code.String(stage.Name + "Norm") + ", new " + Code.Nn + "." + NormType(norm) + "(" + args + "));");
+                w.Line(MemberNames.Norm(stage.Name) + " = RegisterModule(" + Code.String(MemberNames.Norm(stage.Name)) + ", new " + Code.Nn + "." + NormType(norm) + "(" + args + "));");
             }
         }
 
@@ -119,7 +119,7 @@ namespace DslAe.Generators.Emit
                     break;
                 case ConvTransposeLowering c:
                     Assign(stage.Tied is { } tie
-                        ? Code.F + ".ConvTranspose2d(" + current + ", " + Code.Member(tie.Source) + ".Weight, " + (c.Bias ? stage.Name + "Bias" : "null") +
+                        ? Code.F + ".ConvTranspose2d(" + current + ", " + Code.Member(tie.Source) + ".Weight, " + (c.Bias ? MemberNames.Bias(stage.Name) : "null") +
                           ", stride: " + Code.Int(c.Stride) + ", padding: " + Code.Int(c.PaddingHeight) + ", outputPadding: " + Code.Int(c.OutputPaddingHeight) +
                           ", groups: " + Code.Int(c.Groups) + ", dilation: " + Code.Int(c.Dilation) + ")"
                         : name + ".Forward(" + current + ")");
@@ -132,7 +132,7 @@ namespace DslAe.Generators.Emit
                 case DenseLowering d:
                     Assign(stage.Tied is { } tied
                         ? Code.F + ".Linear(" + current + ", " + Code.Member(tied.Source) + ".Weight" + (tied.Transpose ? ".T()" : string.Empty) + ", " +
-                          (d.Bias ? stage.Name + "Bias" : "null") + ")"
+                          (d.Bias ? MemberNames.Bias(stage.Name) : "null") + ")"
                         : name + ".Forward(" + current + ")");
                     break;
                 case MaxPoolLowering p when p.KeepIndices:
@@ -170,7 +170,7 @@ namespace DslAe.Generators.Emit
 
             if (stage.Norm is not null)
             {
-                Assign(stage.Name + "Norm.Forward(" + current + ")");
+                Assign(MemberNames.Norm(stage.Name) + ".Forward(" + current + ")");
             }
 
             var activation = Activation(stage.Stage.Activation, current);

@@ -24,7 +24,15 @@ namespace DslAe.Model
             "`public partial class First { [Autoencoder(1, 28, 28)] public partial class Ae { ... } }` and `public partial class Second { [Autoencoder(1, 28, 28)] public partial class Ae { ... } }`\n`Model Ae is declared twice in the global namespace (here and first at Twins.cs(1,63)); both would generate AeModule and AeDefinition, so rename one or move it to another namespace`",
             "Give every model a unique name within its namespace.");
 
+        /// <summary>A stage name that makes a generated member collide with another member.</summary>
+        public static readonly DiagnosticRule NameClash = new(
+            "DSLAE303", "Stage name collides with a generated member", Severity.Error,
+            "{0}: the module would declare a member {1}, which is already {2}; rename {0}",
+            "The generated module declares a field per stage (and CodeIn/CodeOut, Dec1Norm, Dec1Bias... for latents, norms and tied biases) next to the members it inherits (Forward, Encode, Parameters...). A stage name that makes two of them collide would not compile.",
+            "`[Conv(8)] public partial Stage Forward { get; }`\n`Forward: the module would declare a member Forward, which is already an inherited member of the module; rename Forward`",
+            "Rename the stage.");
+
         /// <summary>All rules of this catalogue, ordered by ID.</summary>
-        public static IReadOnlyList<DiagnosticRule> All { get; } = new[] { NotYetGenerated, DuplicateModel };
+        public static IReadOnlyList<DiagnosticRule> All { get; } = new[] { NotYetGenerated, DuplicateModel, NameClash };
     }
 }

@@ -160,7 +160,7 @@ public static class DiagnosticCases
                 [Latent(16)] public partial Stage Code { get; }
                 [Flatten] public partial Stage Flat { get; }
                 [Dense(512)] public partial Stage Dec0 { get; }
-                [Unflatten([|32|], 7, 7)] public partial Stage Dec1 { get; }
+                [Unflatten([|32, 7, 7|])] public partial Stage Dec1 { get; }
             """),
             "Dec1: Unflatten to 32x7x7 needs 1568 features, received 512; set OutFeatures = 1568 on Dec0"),
         new("DSLAE024", Error, Ae("""
@@ -303,5 +303,10 @@ public static class DiagnosticCases
             public partial class Second { [Autoencoder(1, 28, 28)] public partial class [|Ae|] { [Conv(1)] public partial Stage Enc1 { get; } } }
             """,
             "Model Ae is declared twice in the global namespace (here and first at Cases/Ae.cs(2,76)); both would generate AeModule and AeDefinition, so rename one or move it to another namespace"),
+        new("DSLAE303", Error, Ae("""
+                [[|Conv(8)|]] public partial Stage Forward { get; }
+                [Conv(1)] public partial Stage Dec1 { get; }
+            """),
+            "Forward: the module would declare a member Forward, which is already an inherited member of the module; rename Forward"),
     ];
 }

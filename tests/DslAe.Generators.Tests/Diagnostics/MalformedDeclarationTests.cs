@@ -71,4 +71,21 @@ public sealed class MalformedDeclarationTests
         outcome.AssertNoGeneratorFailure();
         Assert.Single(outcome.Diagnostics, d => d.Id == "DSLAE302");
     }
+
+    [Fact]
+    public void Lower_case_stage_names_generate_code_that_compiles()
+    {
+        // A local named like its stage would shadow the stage's field; the emitter must name locals apart.
+        var source = DiagnosticCase.Ae("""
+                [Conv(16, Stride = 2, Act = Act.Relu)] public partial Stage enc1 { get; }
+                [Latent(8)] public partial Stage code { get; }
+                [ConvT(1, Stride = 2, Norm = Norm.Batch)] public partial Stage dec1 { get; }
+            """);
+
+        var outcome = Generate.Run((DiagnosticCase.FilePath, source));
+
+        outcome.AssertNoGeneratorFailure();
+        Assert.Empty(outcome.Diagnostics);
+        Assert.Empty(outcome.Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+    }
 }
