@@ -10,6 +10,8 @@ cd "$(dirname "$0")/../.."
 images="${1:-6400}"; rounds="${2:-3}"
 data=/usr/share/datasets/fashion-mnist
 export OPENBLAS_NUM_THREADS="${OPENBLAS_NUM_THREADS:-1}"
+# The DslAe command line sets this short libgomp spin itself (docs/training.md); Python gets the same.
+export GOMP_SPINCOUNT="${GOMP_SPINCOUNT:-20000}"
 
 dotnet build examples/FashionAutoencoder -c Release -v quiet -nologo >/dev/null
 app=examples/FashionAutoencoder/bin/Release/net10.0/FashionAutoencoder
