@@ -4,8 +4,8 @@
 set -euo pipefail
 
 # libtorch (C++), the real data set, a fast BLAS (Debian's default libblas is the slow reference
-# one), Debian's PyTorch as the reference peer for tests, libpng for images, and a C++ toolchain.
-APT_PACKAGES=(libtorch-dev dataset-fashion-mnist libopenblas0-pthread python3-torch libpng-dev
+# one), Debian's PyTorch as the reference peer for tests, libpng and libjpeg-turbo for images, and a C++ toolchain.
+APT_PACKAGES=(libtorch-dev dataset-fashion-mnist libopenblas0-pthread python3-torch libpng-dev libturbojpeg0
               cmake g++ make pkg-config)
 
 missing=()

@@ -123,9 +123,8 @@ public sealed partial class DenoisingUNetModule : global::DslAe.AutoencoderModul
     }
 
     /// <inheritdoc />
-    public override global::DslAe.LossBreakdown ComputeLoss(global::DslAe.Torch.Tensor input, global::DslAe.Torch.Tensor target)
+    public override global::DslAe.LossBreakdown ComputeLoss(global::DslAe.AutoencoderPass pass, global::DslAe.Torch.Tensor target)
     {
-        var pass = Run(input);
         var l1 = global::DslAe.Torch.Functional.L1Loss(pass.Output, target);
         var laplacian = global::DslAe.LaplacianPyramid.Loss(pass.Output, target, 3);
         var bce = global::DslAe.Torch.Functional.BinaryCrossEntropy(pass.Output, target);

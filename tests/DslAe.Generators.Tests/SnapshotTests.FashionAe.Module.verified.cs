@@ -93,9 +93,8 @@ public sealed partial class FashionAeModule : global::DslAe.AutoencoderModule
     }
 
     /// <inheritdoc />
-    public override global::DslAe.LossBreakdown ComputeLoss(global::DslAe.Torch.Tensor input, global::DslAe.Torch.Tensor target)
+    public override global::DslAe.LossBreakdown ComputeLoss(global::DslAe.AutoencoderPass pass, global::DslAe.Torch.Tensor target)
     {
-        var pass = Run(input);
         var mse = global::DslAe.Torch.Functional.MseLoss(pass.Output, target);
         return new global::DslAe.LossBreakdown(mse,
             new global::DslAe.LossTerm("mse", 1.0, mse));

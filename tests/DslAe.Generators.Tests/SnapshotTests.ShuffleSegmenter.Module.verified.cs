@@ -114,9 +114,8 @@ public sealed partial class ShuffleSegmenterModule : global::DslAe.AutoencoderMo
     }
 
     /// <inheritdoc />
-    public override global::DslAe.LossBreakdown ComputeLoss(global::DslAe.Torch.Tensor input, global::DslAe.Torch.Tensor target)
+    public override global::DslAe.LossBreakdown ComputeLoss(global::DslAe.AutoencoderPass pass, global::DslAe.Torch.Tensor target)
     {
-        var pass = Run(input);
         var crossEntropy = global::DslAe.Torch.Functional.CrossEntropy(pass.Output, target);
         return new global::DslAe.LossBreakdown(crossEntropy,
             new global::DslAe.LossTerm("crossEntropy", 1.0, crossEntropy));

@@ -120,9 +120,8 @@ public sealed partial class TiedVaeModule : global::DslAe.AutoencoderModule
     }
 
     /// <inheritdoc />
-    public override global::DslAe.LossBreakdown ComputeLoss(global::DslAe.Torch.Tensor input, global::DslAe.Torch.Tensor target)
+    public override global::DslAe.LossBreakdown ComputeLoss(global::DslAe.AutoencoderPass pass, global::DslAe.Torch.Tensor target)
     {
-        var pass = Run(input);
         var bceWithLogits = global::DslAe.Torch.Functional.BinaryCrossEntropyWithLogits(pass.Output, target);
         var kl = global::DslAe.Variational.KlDivergence(pass.Mean!, pass.LogVariance!);
         return new global::DslAe.LossBreakdown(bceWithLogits + kl * 0.1,

@@ -33,6 +33,19 @@ public class CliTests
     }
 
     [Fact]
+    public async Task Summary_config_prints_the_effective_declaration_with_defaults_filled_in()
+    {
+        var (code, output, _) = await Run("summary", "--model", "TinyDenoiser", "--config");
+        Assert.Equal(0, code);
+        Assert.Contains("name: TinyDenoiser", output);
+        Assert.Contains("kind: gaussian", output);
+        // Written nowhere in the declaration: the defaults must be spelled out.
+        Assert.Contains("padding: same", output);
+        Assert.Contains("validation: 0.1", output);
+        Assert.DoesNotContain("params", output);
+    }
+
+    [Fact]
     public async Task Without_model_a_program_with_two_models_asks_for_one()
     {
         var (code, _, error) = await Run("summary");

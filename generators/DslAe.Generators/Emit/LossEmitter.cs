@@ -11,9 +11,8 @@ namespace DslAe.Generators.Emit
             var losses = plan.Spec.Losses.IsEmpty ? new EquatableArray<LossSpec>(new LossSpec[] { new MseLoss() }) : plan.Spec.Losses;
             w.Line();
             w.Line("/// <inheritdoc />");
-            using (w.Block("public override " + Code.Runtime + ".LossBreakdown ComputeLoss(" + Code.Tensor + " input, " + Code.Tensor + " target)"))
+            using (w.Block("public override " + Code.Runtime + ".LossBreakdown ComputeLoss(" + Code.Runtime + ".AutoencoderPass pass, " + Code.Tensor + " target)"))
             {
-                w.Line("var pass = Run(input);");
                 var terms = new List<(string Local, string Name, double Weight)>();
                 var used = new HashSet<string>();
                 foreach (var loss in losses)

@@ -4,18 +4,19 @@ using System.Globalization;
 namespace DslAe.Cli.Commands;
 
 /// <summary>
-/// <c>summary</c>: the stage table computed at compile time and the training settings. Further sources of a model
-/// (e.g. a YAML file through a <c>--config</c> option) plug in by adding an option here and choosing the
-/// definition in <see cref="Describe"/>'s caller.
+/// <c>summary</c>: the stage table computed at compile time and the training settings; with <c>--config</c>, the
+/// model's effective declaration as YAML, every default written out, so users see exactly what was built.
 /// </summary>
 internal static class SummaryCommand
 {
     public static Command Create(CliOptions o, CliContext context)
     {
-        var command = new Command("summary", "Print a model's stages, shapes and parameter counts, and its training settings") { o.Model };
+        var config = new Option<bool>("--config") { Description = "Print the effective declaration as YAML (every default filled in) instead of the table" };
+        var command = new Command("summary", "Print a model's stages, shapes and parameter counts, and its training settings") { o.Model, config };
         command.SetAction(parse =>
         {
-            context.Output.Write(Describe(ModelChoice.Resolve(parse.GetValue(o.Model))));
+            var model = ModelChoice.Resolve(parse.GetValue(o.Model));
+            context.Output.Write(parse.GetValue(config) ? model.EffectiveDeclaration : Describe(model));
             return 0;
         });
         return command;

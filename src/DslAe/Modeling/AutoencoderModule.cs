@@ -30,7 +30,10 @@ public abstract class AutoencoderModule : Module
     public abstract Tensor Decode(Tensor code);
 
     /// <summary>The declared weighted loss between the reconstruction of <paramref name="input"/> and <paramref name="target"/>.</summary>
-    public abstract LossBreakdown ComputeLoss(Tensor input, Tensor target);
+    public LossBreakdown ComputeLoss(Tensor input, Tensor target) => ComputeLoss(Run(input), target);
+
+    /// <summary>The declared weighted loss of a pass already run, so a caller that also needs the output runs it once.</summary>
+    public abstract LossBreakdown ComputeLoss(AutoencoderPass pass, Tensor target);
 
     /// <summary>The declared input corruption (denoising); the identity when none is declared.</summary>
     public virtual Tensor Corrupt(Tensor input) => input;

@@ -32,9 +32,10 @@ public static class Evaluator
                 var length = Math.Min(batchSize, count - start);
                 var clean = data.Slice(start, length).To(device);
                 var input = module.Corrupt(clean);
-                var loss = module.ComputeLoss(input, clean);
+                var pass = module.Run(input);
+                var loss = module.ComputeLoss(pass, clean);
                 totals.AddLoss(loss.Total.Item<float>(), loss.Terms.Select(t => new KeyValuePair<string, double>(t.Name, t.Value.Item<float>())), length);
-                var output = module.Run(input).Output;
+                var output = pass.Output;
                 totals.AddImages(ImageMetrics.MsePerImage(output, clean).Cpu().ToArray<float>(),
                                  ImageMetrics.SsimPerImage(output, clean).Cpu().ToArray<float>());
             }
