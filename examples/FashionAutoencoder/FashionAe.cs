@@ -9,7 +9,7 @@ namespace FashionAutoencoder;
 /// </summary>
 [Autoencoder(1, 28, 28)]
 [Loss(LossKind.Mse)]
-[Train(Epochs = 3, Batch = 64, Optimizer = OptimizerKind.Adam, Lr = 2e-3, Data = "fashion-mnist")]
+[Train(Epochs = 8, Batch = 64, Optimizer = OptimizerKind.Adam, Lr = 2e-3, Data = "fashion-mnist")]
 public partial record FashionAe
 {
     [Conv(32, Kernel = 3, Stride = 2, Act = Act.Relu)] public partial Stage Enc1 { get; }

@@ -127,7 +127,7 @@ public sealed class FashionAeDefinition : global::DslAe.ModelDefinition
     /// <inheritdoc />
     public override global::DslAe.TrainingSettings Training { get; } = new()
     {
-        Epochs = 3,
+        Epochs = 8,
         BatchSize = 64,
         Optimizer = global::DslAe.OptimizerKind.Adam,
         LearningRate = 0.002,
@@ -190,7 +190,7 @@ public sealed class FashionAeDefinition : global::DslAe.ModelDefinition
     loss:
       - { kind: mse, weight: 1.0 }
     train:
-      epochs: 3
+      epochs: 8
       batch: 64
       optimizer: adam
       lr: 0.002

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace DslAe.Model
 {
@@ -14,27 +15,63 @@ namespace DslAe.Model
         /// A fix making the end of <paramref name="path"/> produce <paramref name="height"/> x <paramref name="width"/>.
         /// The fix goes to the last stage that changes the spatial size (stages after it keep it).
         /// </summary>
-        public static string ToReach(IReadOnlyList<StagePlan> path, long height, long width)
+        public static string ToReach(IReadOnlyList<StagePlan> path, long height, long width) => ToReachAt(path, height, width, SourceLocation.None).Text;
+
+        /// <summary>
+        /// <see cref="ToReach"/>, plus where to report it: the argument the fix changes when the user wrote it (a wrong
+        /// <c>Stride = 3</c> is reported at that argument), else <paramref name="fallback"/>.
+        /// </summary>
+        public static (string Text, SourceLocation Location) ToReachAt(IReadOnlyList<StagePlan> path, long height, long width, SourceLocation fallback)
         {
             var culprit = LastResizingStage(path);
             if (culprit is null)
             {
-                return Describe.Format("make the path before it produce {0}", Describe.Spatial(height, width));
+                return (Describe.Format("make the path before it produce {0}", Describe.Spatial(height, width)), fallback);
             }
 
             var target = Describe.Spatial(height, width);
             var change = culprit.Stage.Layer switch
             {
-                ConvTransposeLayer t => ConvTranspose(culprit.Input, t, height, width),
-                ConvLayer c => Conv(culprit.Input, c, height, width),
+                ConvTransposeLayer t => Stride(culprit.Input, t.Padding, t.Stride, t.OutputPadding is null, transposed: true, height, width)
+                    ?? ConvTranspose(culprit.Input, t, height, width),
+                ConvLayer c => Stride(culprit.Input, c.Padding, c.Stride, true, transposed: false, height, width) ?? Conv(culprit.Input, c, height, width),
                 MaxPoolLayer m => Pool(culprit.Input, m.Kernel, m.Stride ?? m.Kernel, m.Padding, m.Dilation, m.CeilMode, height, width),
                 AvgPoolLayer a => Pool(culprit.Input, a.Kernel, a.Stride ?? a.Kernel, a.Padding, 1, a.CeilMode, height, width),
                 UpsampleLayer => Upsample(culprit.Input, height, width),
                 _ => null,
             };
-            return change is null
-                ? Describe.Format("change {0} (or a stage before it) so that it outputs {1}", culprit.Name, target)
-                : Describe.Format("set {0} on {1} to get {2}", change, culprit.Name, target);
+            if (change is null)
+            {
+                return (Describe.Format("change {0} (or a stage before it) so that it outputs {1}", culprit.Name, target), fallback);
+            }
+
+            var argument = change.Substring(0, change.IndexOf(' ') < 0 ? change.Length : change.IndexOf(' '));
+            var written = culprit.Stage.ArgumentLocations.Any(a => a.Argument == argument);
+            return (Describe.Format("set {0} on {1} to get {2}", change, culprit.Name, target), written ? culprit.Stage.LocationOf(argument) : fallback);
+        }
+
+        /// <summary>
+        /// "Stride = n" when <c>same</c> padding with another stride gives the target (out = in · s transposed, ceil(in / s)
+        /// otherwise): the usual slip is the stride itself, and changing it keeps the layer's shape of mind.
+        /// </summary>
+        private static string? Stride(Shape input, Padding padding, int stride, bool sameGivesMultiple, bool transposed, long height, long width)
+        {
+            if (padding.Mode != PaddingMode.Same || !sameGivesMultiple)
+            {
+                return null;
+            }
+
+            for (var candidate = 1; candidate <= Math.Max(input.Height, input.Width); candidate++)
+            {
+                var h = transposed ? (long)input.Height * candidate : SizeArithmetic.CeilDiv(input.Height, candidate);
+                var w = transposed ? (long)input.Width * candidate : SizeArithmetic.CeilDiv(input.Width, candidate);
+                if (candidate != stride && h == height && w == width)
+                {
+                    return Describe.Format("Stride = {0}", candidate);
+                }
+            }
+
+            return null;
         }
 
         /// <summary>A fix making the end of <paramref name="path"/> produce <paramref name="channels"/> channels.</summary>

@@ -77,8 +77,9 @@ namespace DslAe.Model
                 var grew = size.Height > current.Height || size.Width > current.Width;
                 var expected = grew && rung > 0 ? ladder[rung - 1] : current;
                 var path = decoder.Take(i + 1).ToList();
-                _context.Report(DiagnosticCatalogue.ReconstructionMismatch, plan.Stage.Location, plan.Name,
-                    Describe.Spatial(expected.Height, expected.Width), plan.Output.Spatial, FixSuggestions.ToReach(path, expected.Height, expected.Width));
+                var fix = FixSuggestions.ToReachAt(path, expected.Height, expected.Width, plan.Stage.Location);
+                _context.Report(DiagnosticCatalogue.ReconstructionMismatch, fix.Location, plan.Name,
+                    Describe.Spatial(expected.Height, expected.Width), plan.Output.Spatial, fix.Text);
                 return;
             }
 
@@ -112,7 +113,8 @@ namespace DslAe.Model
             }
             else
             {
-                Report(location, name, target.Spatial, output.Spatial, FixSuggestions.ToReach(decoder, target.Height, target.Width));
+                var fix = FixSuggestions.ToReachAt(decoder, target.Height, target.Width, location);
+                Report(fix.Location, name, target.Spatial, output.Spatial, fix.Text);
             }
         }
 

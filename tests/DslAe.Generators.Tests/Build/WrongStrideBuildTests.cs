@@ -33,11 +33,12 @@ public sealed partial class WrongStrideBuildTests
             var broken = text.Replace(Correct, Wrong, StringComparison.Ordinal);
             File.WriteAllText(declaration, broken);
 
-            // Dec2 now turns 14x14 into 42x42: the error belongs on Dec2's attribute, 1-based as compilers print it.
-            var offset = broken.IndexOf(Wrong, StringComparison.Ordinal) + 1;
+            // Dec2 now turns 14x14 into 42x42: the error belongs on Dec2's "Stride = 3" (the argument the fix changes),
+            // 1-based as compilers print it, and the fix restores the stride.
+            var offset = broken.IndexOf(Wrong, StringComparison.Ordinal) + Wrong.IndexOf("Stride", StringComparison.Ordinal);
             var line = broken[..offset].Count(c => c == '\n') + 1;
             var column = offset - broken.LastIndexOf('\n', offset - 1);
-            var expected = $"{declaration}({line},{column}): error DSLAE001: Dec2: expected 28x28, received 42x42";
+            var expected = $"{declaration}({line},{column}): error DSLAE001: Dec2: expected 28x28, received 42x42; set Stride = 2 on Dec2 to get 28x28";
 
             var (exitCode, output) = Build(Path.Combine(copy, "FashionAutoencoder.csproj"));
 

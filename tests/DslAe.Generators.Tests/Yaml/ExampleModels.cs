@@ -24,7 +24,7 @@ public static class ExampleModels
         namespace: FashionAutoencoder
         input: [1, 28, 28]
         loss: [ { kind: mse } ]
-        train: { epochs: 3, batch: 64, optimizer: adam, lr: 2e-3, data: fashion-mnist }
+        train: { epochs: 8, batch: 64, optimizer: adam, lr: 2e-3, data: fashion-mnist }
         encoder:
           - { name: Enc1, conv: { out_channels: 32, kernel: 3, stride: 2 }, act: relu }
           - { name: Enc2, conv: { out_channels: 64, kernel: 3, stride: 2 }, act: relu }
