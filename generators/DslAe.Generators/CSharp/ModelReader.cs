@@ -70,7 +70,9 @@ namespace DslAe.Generators.CSharp
                         return null;
                     }
 
-                    return kind == "Perceptual" ? new PerceptualLoss(layers) : new StyleLoss(layers);
+                    return kind == "Perceptual"
+                        ? new PerceptualLoss(layers) { Network = a.String("Network") }
+                        : new StyleLoss(layers) { Network = a.String("Network") };
                 case "Adversarial":
                     diagnostics.Add(CSharpFrontEndRules.MissingArgument.Create(a.Location, "Loss Adversarial", "a discriminator",
                         "C# declarations cannot declare one yet; declare this model in a .dslae.yaml file with a 'discriminator' section"));

@@ -29,6 +29,15 @@ public enum LatentKind
     Learned,
 }
 
+/// <summary>How learned (GLO) codes start.</summary>
+public enum CodeInit
+{
+    /// <summary>The principal components of the training images.</summary>
+    Pca,
+    /// <summary>Standard normal, projected onto the unit ball.</summary>
+    Gaussian,
+}
+
 /// <summary>Corruption applied to the input during training (denoising); the target stays clean.</summary>
 public enum Noise { Gaussian, Masking, SaltPepper }
 

@@ -13,4 +13,6 @@ public sealed class LatentAttribute(int size) : Attribute
     public int[]? ProjectTo { get; set; }
     /// <summary><see cref="LatentKind.Learned"/>: learning rate of the codes (GLO uses a larger one than the network's).</summary>
     public double CodeLr { get; set; }
+    /// <summary><see cref="LatentKind.Learned"/>: how the codes start (GLO reports PCA as crucial).</summary>
+    public CodeInit Init { get; set; }
 }

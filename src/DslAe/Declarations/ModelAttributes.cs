@@ -23,6 +23,8 @@ public sealed class LossAttribute(LossKind kind) : Attribute
     public string[]? Layers { get; set; }
     /// <summary>Classes of <see cref="LossKind.CrossEntropy"/>; unset: the decoder's output channels.</summary>
     public int Classes { get; set; }
+    /// <summary>The frozen network of <see cref="LossKind.Perceptual"/> and <see cref="LossKind.Style"/>; unset: a frozen copy of this model's encoder.</summary>
+    public string? Network { get; set; }
 }
 
 /// <summary>Input corruption during training (denoising autoencoders); the target stays clean.</summary>

@@ -32,6 +32,61 @@ public sealed class EquivalenceTests
         Assert.Equal(csharpModule, yamlModule);
     }
 
+    [Theory]
+    [InlineData(
+        """
+        using DslAe;
+        [Autoencoder(1, 28, 28)]
+        public partial record Glo
+        {
+            [Latent(16, Kind = LatentKind.Learned, ProjectTo = new[] { 8, 7, 7 }, Init = CodeInit.Gaussian, CodeLr = 0.1)] public partial Stage Code { get; }
+            [ConvT(8, Stride = 2, Act = Act.Relu)] public partial Stage Dec1 { get; }
+            [ConvT(1, Stride = 2, Act = Act.Sigmoid)] public partial Stage Dec2 { get; }
+        }
+        """,
+        """
+        name: Glo
+        input: [1, 28, 28]
+        latent: { kind: learned, size: 16, project_to: [8, 7, 7], init: gaussian, code_lr: 0.1 }
+        decoder:
+          - { name: Dec1, conv_t: { out_channels: 8, stride: 2 }, act: relu }
+          - { name: Dec2, conv_t: { out_channels: 1, stride: 2 }, act: sigmoid }
+        """)]
+    [InlineData(
+        """
+        using DslAe;
+        [Autoencoder(1, 28, 28)]
+        [Loss(LossKind.Mse), Loss(LossKind.Perceptual, Weight = 0.1, Layers = new[] { "Enc1" }, Network = "Critic")]
+        public partial record Perceived
+        {
+            [Conv(8, Stride = 2, Act = Act.Relu)] public partial Stage Enc1 { get; }
+            [Latent(4, Kind = LatentKind.Conv)] public partial Stage Code { get; }
+            [ConvT(1, Stride = 2, Act = Act.Sigmoid)] public partial Stage Dec1 { get; }
+        }
+        """,
+        """
+        name: Perceived
+        input: [1, 28, 28]
+        encoder:
+          - { name: Enc1, conv: { out_channels: 8, stride: 2 }, act: relu }
+        latent: { kind: conv, size: 4 }
+        decoder:
+          - { name: Dec1, conv_t: { out_channels: 1, stride: 2 }, act: sigmoid }
+        loss:
+          - mse
+          - { kind: perceptual, weight: 0.1, layers: [Enc1], network: Critic }
+        """)]
+    public void What_YAML_declares_C_sharp_declares_too(string csharp, string yaml)
+    {
+        // Learned codes' init and a perceptual loss's network: checked in both front ends (not generated yet: DSLAE301).
+        var fromCSharp = Generate.Run(("Model.cs", csharp));
+        var fromYaml = YamlGenerate.Run("model.dslae.yaml", yaml);
+        fromCSharp.AssertNoGeneratorFailure();
+        fromYaml.AssertNoGeneratorFailure();
+        Assert.Equal(fromCSharp.Diagnostics.Select(d => d.Id), fromYaml.Diagnostics.Select(d => d.Id));
+        Assert.Equal(SpecWithoutLocations.Strip(Assert.Single(fromCSharp.CSharpModels()).Spec!), SpecWithoutLocations.Strip(fromYaml.YamlSpec()));
+    }
+
     [Fact]
     public void StrippingLocationsIsWhatMakesSpecsEqual()
     {
