@@ -40,46 +40,19 @@ namespace DslAe.Generators.Emit
         private static void WriteModule(SourceWriter w, ModelPlan plan)
         {
             var spec = plan.Spec;
-            var stages = plan.Encoder.Concat(plan.Decoder).ToList();
             w.Line("/// <summary>");
             w.Line("/// The module of <c>" + spec.Name + "</c>: input " + spec.Input + ", output " + plan.Output + ", " + Code.Int(plan.ParameterCount) + " parameters.");
             w.Line("/// Temporaries of a pass belong to the caller's dispose scope; <see cref=\"global::DslAe.AutoencoderModule.Forward\"/> frees its own.");
             w.Line("/// </summary>");
             using (w.Block("public sealed partial class " + spec.Name + "Module : " + Code.Runtime + ".AutoencoderModule"))
             {
-                foreach (var stage in plan.Encoder)
-                {
-                    StageEmitter.Fields(w, stage);
-                }
-
-                if (plan.Latent is { } latentFields)
-                {
-                    LatentEmitter.Fields(w, latentFields);
-                }
-
-                foreach (var stage in plan.Decoder)
-                {
-                    StageEmitter.Fields(w, stage);
-                }
+                InModuleOrder(plan, stage => StageEmitter.Fields(w, stage), latent => LatentEmitter.Fields(w, latent));
 
                 w.Line();
                 w.Line("/// <summary>A module with freshly initialised parameters, on the CPU.</summary>");
                 using (w.Block("public " + spec.Name + "Module()"))
                 {
-                    foreach (var stage in plan.Encoder)
-                    {
-                        StageEmitter.Registrations(w, stage);
-                    }
-
-                    if (plan.Latent is { } latentRegistrations)
-                    {
-                        LatentEmitter.Registrations(w, latentRegistrations);
-                    }
-
-                    foreach (var stage in plan.Decoder)
-                    {
-                        StageEmitter.Registrations(w, stage);
-                    }
+                    InModuleOrder(plan, stage => StageEmitter.Registrations(w, stage), latent => LatentEmitter.Registrations(w, latent));
                 }
 
                 w.Line();
@@ -91,6 +64,25 @@ namespace DslAe.Generators.Emit
                 WriteDecode(w, plan);
                 LossEmitter.Write(w, plan);
                 WriteCorrupt(w, spec.Corruption);
+            }
+        }
+
+        /// <summary>Visits the encoder's stages, the latent and the decoder's stages in the order the module declares them.</summary>
+        private static void InModuleOrder(ModelPlan plan, System.Action<StagePlan> stage, System.Action<LatentPlan> latent)
+        {
+            foreach (var encoderStage in plan.Encoder)
+            {
+                stage(encoderStage);
+            }
+
+            if (plan.Latent is { } code)
+            {
+                latent(code);
+            }
+
+            foreach (var decoderStage in plan.Decoder)
+            {
+                stage(decoderStage);
             }
         }
 
