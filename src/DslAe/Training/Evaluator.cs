@@ -18,52 +18,56 @@ public static class Evaluator
                                              int batchSize = DefaultBatchSize, long? maxSamples = null)
     {
         var count = Math.Min(data.Count, maxSamples ?? data.Count);
-        var wasTraining = module.IsTraining;
-        module.Eval();
-        try
+        using var evaluation = new EvaluationMode(module);
+        var totals = new MetricAccumulator();
+        var batch = 0;
+        for (long start = 0; start < count; start += batchSize, batch++)
         {
-            using var noGrad = LibTorch.NoGrad();
-            var totals = new MetricAccumulator();
-            var batch = 0;
-            for (long start = 0; start < count; start += batchSize, batch++)
-            {
-                using var scope = LibTorch.NewDisposeScope();
-                LibTorch.ManualSeed(SeededShuffle.DerivedSeed(seed, batch));
-                var length = Math.Min(batchSize, count - start);
-                var clean = data.Slice(start, length).To(device);
-                var input = module.Corrupt(clean);
-                var pass = module.Run(input);
-                var loss = module.ComputeLoss(pass, clean);
-                totals.AddLoss(loss.Total.Item<float>(), loss.Terms.Select(t => new KeyValuePair<string, double>(t.Name, t.Value.Item<float>())), length);
-                var output = pass.Output;
-                totals.AddImages(ImageMetrics.MsePerImage(output, clean).Cpu().ToArray<float>(),
-                                 ImageMetrics.SsimPerImage(output, clean).Cpu().ToArray<float>());
-            }
-            return totals.Result();
+            using var scope = LibTorch.NewDisposeScope();
+            LibTorch.ManualSeed(SeededShuffle.DerivedSeed(seed, batch));
+            var length = Math.Min(batchSize, count - start);
+            var clean = data.Slice(start, length).To(device);
+            var input = module.Corrupt(clean);
+            var pass = module.Run(input);
+            var loss = module.ComputeLoss(pass, clean);
+            totals.AddLoss(loss.Total.Item<float>(), loss.Terms.Select(t => new KeyValuePair<string, double>(t.Name, t.Value.Item<float>())), length);
+            var output = pass.Output;
+            totals.AddImages(ImageMetrics.MsePerImage(output, clean).Cpu().ToArray<float>(),
+                             ImageMetrics.SsimPerImage(output, clean).Cpu().ToArray<float>());
         }
-        finally
-        {
-            module.Train(wasTraining);
-        }
+        return totals.Result();
     }
 
     /// <summary>The first <paramref name="count"/> images, what the model is given (corrupted when denoising) and its outputs, on the CPU.</summary>
     public static (Tensor Inputs, Tensor Outputs) Reconstruct(AutoencoderModule module, ImageDataset data, Device device, long seed, int count)
     {
-        var wasTraining = module.IsTraining;
-        module.Eval();
-        try
+        using var evaluation = new EvaluationMode(module);
+        using var scope = LibTorch.NewDisposeScope();
+        LibTorch.ManualSeed(SeededShuffle.DerivedSeed(seed, 0));
+        var clean = data.Slice(0, Math.Min(count, data.Count)).To(device);
+        var input = module.Corrupt(clean);
+        var output = module.Run(input).Output;
+        return (input.Cpu().MoveToOuterDisposeScope(), output.Cpu().MoveToOuterDisposeScope());
+    }
+
+    /// <summary>Evaluation mode without gradients until disposed; then the module's previous mode comes back.</summary>
+    private sealed class EvaluationMode : IDisposable
+    {
+        private readonly AutoencoderModule module;
+        private readonly bool wasTraining;
+        private readonly IDisposable noGrad;
+
+        public EvaluationMode(AutoencoderModule module)
         {
-            using var noGrad = LibTorch.NoGrad();
-            using var scope = LibTorch.NewDisposeScope();
-            LibTorch.ManualSeed(SeededShuffle.DerivedSeed(seed, 0));
-            var clean = data.Slice(0, Math.Min(count, data.Count)).To(device);
-            var input = module.Corrupt(clean);
-            var output = module.Run(input).Output;
-            return (input.Cpu().MoveToOuterDisposeScope(), output.Cpu().MoveToOuterDisposeScope());
+            this.module = module;
+            wasTraining = module.IsTraining;
+            module.Eval();
+            noGrad = LibTorch.NoGrad();
         }
-        finally
+
+        public void Dispose()
         {
+            noGrad.Dispose();
             module.Train(wasTraining);
         }
     }
