@@ -57,39 +57,26 @@ namespace DslAe.Generators.Emit
         }
 
         /// <summary>Every field the module declares, with the stage (or latent) it belongs to, in declaration order.</summary>
-        private static IEnumerable<(string Stage, string Member)> Declared(ModelPlan plan)
+        private static List<(string Stage, string Member)> Declared(ModelPlan plan)
         {
-            foreach (var stage in plan.Encoder)
-            {
-                foreach (var member in StageMembers(stage))
-                {
-                    yield return (stage.Name, member);
-                }
-            }
+            var members = new List<(string Stage, string Member)>();
+            ModuleEmitter.InModuleOrder(
+                plan,
+                stage => members.AddRange(StageMembers(stage).Select(member => (stage.Name, member))),
+                latent => members.AddRange(LatentMembers(latent).Select(member => (latent.Name, member))));
+            return members;
+        }
 
-            if (plan.Latent is { } latent)
+        private static string[] LatentMembers(LatentPlan latent)
+        {
+            var n = latent.Name;
+            return latent.Latent switch
             {
-                var n = latent.Name;
-                var members = latent.Latent switch
-                {
-                    ConvLatent => new[] { LatentIn(n) },
-                    DenseLatent => new[] { LatentIn(n), LatentOut(n) },
-                    VariationalLatent => new[] { LatentMean(n), LatentLogVariance(n), LatentOut(n) },
-                    _ => new string[0],
-                };
-                foreach (var member in members)
-                {
-                    yield return (n, member);
-                }
-            }
-
-            foreach (var stage in plan.Decoder)
-            {
-                foreach (var member in StageMembers(stage))
-                {
-                    yield return (stage.Name, member);
-                }
-            }
+                ConvLatent => new[] { LatentIn(n) },
+                DenseLatent => new[] { LatentIn(n), LatentOut(n) },
+                VariationalLatent => new[] { LatentMean(n), LatentLogVariance(n), LatentOut(n) },
+                _ => new string[0],
+            };
         }
 
         private static IEnumerable<string> StageMembers(StagePlan stage)

@@ -68,7 +68,7 @@ namespace DslAe.Generators.Emit
         }
 
         /// <summary>Visits the encoder's stages, the latent and the decoder's stages in the order the module declares them.</summary>
-        private static void InModuleOrder(ModelPlan plan, System.Action<StagePlan> stage, System.Action<LatentPlan> latent)
+        internal static void InModuleOrder(ModelPlan plan, System.Action<StagePlan> stage, System.Action<LatentPlan> latent)
         {
             foreach (var encoderStage in plan.Encoder)
             {
