@@ -3,10 +3,11 @@
 # Called by build.sh; safe to run by hand. Without root (or sudo) and apt it stops and says what to install.
 set -euo pipefail
 
-# libtorch (C++), the real data set, a fast BLAS (Debian's default libblas is the slow reference
-# one), Debian's PyTorch as the reference peer for tests, libpng and libjpeg-turbo for images, and a C++ toolchain.
-APT_PACKAGES=(libtorch-dev dataset-fashion-mnist libopenblas0-pthread python3-torch libpng-dev libturbojpeg0
-              cmake g++ make pkg-config)
+# Everything DslAe itself needs comes from NuGet (TorchSharp with libtorch, SkiaSharp). apt brings only what the
+# tests, examples and benchmarks use: the Fashion-MNIST data set, Debian's PyTorch as the independent reference peer,
+# and OpenBLAS for that PyTorch (Debian's default libblas is the slow reference one, which would make the
+# side-by-side benchmarks unfair to it).
+APT_PACKAGES=(dataset-fashion-mnist python3-torch libopenblas0-pthread)
 
 missing=()
 for p in "${APT_PACKAGES[@]}"; do

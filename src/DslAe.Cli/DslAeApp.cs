@@ -2,7 +2,6 @@ using System.CommandLine;
 using DslAe.Cli.Commands;
 using DslAe.Data;
 using DslAe.Training;
-using DslAe.Torch;
 
 namespace DslAe.Cli;
 
@@ -57,6 +56,7 @@ public static class DslAeApp
     }
 
     // Problems of input (options, files, data, checkpoints) get one line; anything else keeps its stack trace.
+    // libtorch's own errors reach .NET as ExternalException (TorchSharp's translation), with libtorch's message.
     private static bool IsUserError(Exception e) => e is DataFileException or TrainingDivergedException or ArgumentException
-        or InvalidOperationException or FileNotFoundException or DirectoryNotFoundException or InvalidDataException or TorchException or FormatException;
+        or InvalidOperationException or FileNotFoundException or DirectoryNotFoundException or InvalidDataException or FormatException or System.Runtime.InteropServices.ExternalException;
 }

@@ -7,127 +7,130 @@ namespace Samples.Denoising;
 
 /// <summary>
 /// The module of <c>DenoisingUNet</c>: input 1x32x32, output 1x32x32, 31129 parameters.
-/// Temporaries of a pass belong to the caller's dispose scope; <see cref="global::DslAe.AutoencoderModule.Forward"/> frees its own.
+/// A TorchSharp module: <c>forward</c> (or <c>call</c>) reconstructs and frees its temporaries; the other passes leave theirs to the caller's dispose scope.
 /// </summary>
 public sealed partial class DenoisingUNetModule : global::DslAe.AutoencoderModule
 {
     /// <summary>Enc1: Conv, 1x32x32 -> 16x32x32.</summary>
-    public readonly global::DslAe.Torch.Nn.Conv2d Enc1;
+    public readonly global::TorchSharp.Modules.Conv2d Enc1;
     /// <summary>Enc1's batch norm.</summary>
-    public readonly global::DslAe.Torch.Nn.BatchNorm2d Enc1Norm;
+    public readonly global::TorchSharp.Modules.BatchNorm2d Enc1Norm;
     /// <summary>Enc2: Conv, 16x16x16 -> 32x16x16.</summary>
-    public readonly global::DslAe.Torch.Nn.Conv2d Enc2;
+    public readonly global::TorchSharp.Modules.Conv2d Enc2;
     /// <summary>Enc2's group norm.</summary>
-    public readonly global::DslAe.Torch.Nn.GroupNorm Enc2Norm;
+    public readonly global::TorchSharp.Modules.GroupNorm Enc2Norm;
     /// <summary>Enc3: Conv, 32x8x8 -> 32x8x8.</summary>
-    public readonly global::DslAe.Torch.Nn.Conv2d Enc3;
+    public readonly global::TorchSharp.Modules.Conv2d Enc3;
     /// <summary>Code: Conv code 8x8x8 from 32x8x8, decoded from 8x8x8.</summary>
-    public readonly global::DslAe.Torch.Nn.Conv2d CodeIn;
+    public readonly global::TorchSharp.Modules.Conv2d CodeIn;
     /// <summary>Dec2: Conv, 40x16x16 -> 32x16x16.</summary>
-    public readonly global::DslAe.Torch.Nn.Conv2d Dec2;
+    public readonly global::TorchSharp.Modules.Conv2d Dec2;
     /// <summary>Mix2: Conv, 32x16x16 -> 16x16x16.</summary>
-    public readonly global::DslAe.Torch.Nn.Conv2d Mix2;
+    public readonly global::TorchSharp.Modules.Conv2d Mix2;
     /// <summary>Dec1: Conv, 32x32x32 -> 16x32x32.</summary>
-    public readonly global::DslAe.Torch.Nn.Conv2d Dec1;
+    public readonly global::TorchSharp.Modules.Conv2d Dec1;
     /// <summary>Out: Conv, 16x32x32 -> 1x32x32.</summary>
-    public readonly global::DslAe.Torch.Nn.Conv2d Out;
+    public readonly global::TorchSharp.Modules.Conv2d Out;
 
-    /// <summary>A module with freshly initialised parameters, on the CPU.</summary>
-    public DenoisingUNetModule()
+    /// <summary>A module with freshly initialised parameters, on the CPU; every member is registered under its own name.</summary>
+    public DenoisingUNetModule() : base("DenoisingUNet")
     {
-        Enc1 = RegisterModule("Enc1", new global::DslAe.Torch.Nn.Conv2d(1, 16, 3, stride: 1, padding: 1, dilation: 1, groups: 1, bias: true));
-        Enc1Norm = RegisterModule("Enc1Norm", new global::DslAe.Torch.Nn.BatchNorm2d(16));
-        Enc2 = RegisterModule("Enc2", new global::DslAe.Torch.Nn.Conv2d(16, 32, 3, stride: 1, padding: 1, dilation: 1, groups: 1, bias: true));
-        Enc2Norm = RegisterModule("Enc2Norm", new global::DslAe.Torch.Nn.GroupNorm(4, 32));
-        Enc3 = RegisterModule("Enc3", new global::DslAe.Torch.Nn.Conv2d(32, 32, 3, stride: 1, padding: 2, dilation: 2, groups: 1, bias: true));
-        CodeIn = RegisterModule("CodeIn", new global::DslAe.Torch.Nn.Conv2d(32, 8, 1));
-        Dec2 = RegisterModule("Dec2", new global::DslAe.Torch.Nn.Conv2d(40, 32, 3, stride: 1, padding: 1, dilation: 1, groups: 1, bias: true));
-        Mix2 = RegisterModule("Mix2", new global::DslAe.Torch.Nn.Conv2d(32, 16, 1, stride: 1, padding: 0, dilation: 1, groups: 1, bias: true));
-        Dec1 = RegisterModule("Dec1", new global::DslAe.Torch.Nn.Conv2d(32, 16, 3, stride: 1, padding: 1, dilation: 1, groups: 1, bias: true));
-        Out = RegisterModule("Out", new global::DslAe.Torch.Nn.Conv2d(16, 1, 1, stride: 1, padding: 0, dilation: 1, groups: 1, bias: true));
+        Enc1 = RegisterModule("Enc1", global::TorchSharp.torch.nn.Conv2d(1, 16, 3, stride: 1, padding: 1, dilation: 1, groups: 1, bias: true));
+        Enc1Norm = RegisterModule("Enc1Norm", global::TorchSharp.torch.nn.BatchNorm2d(16));
+        Enc2 = RegisterModule("Enc2", global::TorchSharp.torch.nn.Conv2d(16, 32, 3, stride: 1, padding: 1, dilation: 1, groups: 1, bias: true));
+        Enc2Norm = RegisterModule("Enc2Norm", global::TorchSharp.torch.nn.GroupNorm(4, 32));
+        Enc3 = RegisterModule("Enc3", global::TorchSharp.torch.nn.Conv2d(32, 32, 3, stride: 1, padding: 2, dilation: 2, groups: 1, bias: true));
+        CodeIn = RegisterModule("CodeIn", global::TorchSharp.torch.nn.Conv2d(32, 8, 1));
+        Dec2 = RegisterModule("Dec2", global::TorchSharp.torch.nn.Conv2d(40, 32, 3, stride: 1, padding: 1, dilation: 1, groups: 1, bias: true));
+        Mix2 = RegisterModule("Mix2", global::TorchSharp.torch.nn.Conv2d(32, 16, 1, stride: 1, dilation: 1, groups: 1, bias: true));
+        Dec1 = RegisterModule("Dec1", global::TorchSharp.torch.nn.Conv2d(32, 16, 3, stride: 1, padding: 1, dilation: 1, groups: 1, bias: true));
+        Out = RegisterModule("Out", global::TorchSharp.torch.nn.Conv2d(16, 1, 1, stride: 1, dilation: 1, groups: 1, bias: true));
     }
 
     /// <inheritdoc />
     public override global::DslAe.ModelDefinition Definition => DenoisingUNetDefinition.Instance;
 
     /// <inheritdoc />
-    public override global::DslAe.AutoencoderPass Run(global::DslAe.Torch.Tensor input)
+    public override global::DslAe.EncoderModule CreateEncoder() => new(this, ("Enc1", Enc1), ("Enc1Norm", Enc1Norm), ("Enc2", Enc2), ("Enc2Norm", Enc2Norm), ("Enc3", Enc3), ("CodeIn", CodeIn));
+
+    /// <inheritdoc />
+    public override global::DslAe.AutoencoderPass Run(global::TorchSharp.torch.Tensor input)
     {
         // Enc1: Conv 1x32x32 -> 16x32x32, 192 parameters
-        var enc1 = Enc1.Forward(input);
-        enc1 = Enc1Norm.Forward(enc1);
-        enc1 = global::DslAe.Torch.Functional.Relu(enc1);
+        var enc1 = Enc1.call(input);
+        enc1 = Enc1Norm.call(enc1);
+        enc1 = global::TorchSharp.torch.nn.functional.relu(enc1);
         // Pool1: MaxPool 16x32x32 -> 16x16x16, 0 parameters
-        var (pool1, pool1Indices) = global::DslAe.Torch.Functional.MaxPool2dWithIndices(enc1, 2, stride: 2, padding: 0, dilation: 1, ceilMode: false);
+        var (pool1, pool1Indices) = global::TorchSharp.torch.nn.functional.max_pool2d_with_indices(enc1, kernel_size: [2, 2], strides: [2, 2], padding: [0, 0], dilation: [1, 1], ceil_mode: false);
         // Enc2: Conv 16x16x16 -> 32x16x16, 4704 parameters
-        var enc2 = Enc2.Forward(pool1);
-        enc2 = Enc2Norm.Forward(enc2);
-        enc2 = global::DslAe.Torch.Functional.LeakyRelu(enc2, 0.2);
+        var enc2 = Enc2.call(pool1);
+        enc2 = Enc2Norm.call(enc2);
+        enc2 = global::TorchSharp.torch.nn.functional.leaky_relu(enc2, 0.2);
         // Pool2: AvgPool 32x16x16 -> 32x8x8, 0 parameters
-        var pool2 = global::DslAe.Torch.Functional.AvgPool2d(enc2, 2, stride: 2, padding: 0, ceilMode: false, countIncludePad: true);
+        var pool2 = global::TorchSharp.torch.nn.functional.avg_pool2d(enc2, kernel_size: [2, 2], stride: [2, 2], padding: [0, 0], ceil_mode: false, count_include_pad: true);
         // Enc3: Conv 32x8x8 -> 32x8x8, 9248 parameters
-        var enc3 = Enc3.Forward(pool2);
-        enc3 = global::DslAe.Torch.Functional.Elu(enc3, 1.0);
+        var enc3 = Enc3.call(pool2);
+        enc3 = global::TorchSharp.torch.nn.functional.elu(enc3, 1.0);
         // Code: Conv code 32x8x8 -> 8x8x8
-        var code = CodeIn.Forward(enc3);
+        var code = CodeIn.call(enc3);
         // Up2: Upsample 8x8x8 -> 8x16x16, 0 parameters
-        var up2 = global::DslAe.Torch.Functional.Interpolate(code, (16, 16), global::DslAe.Torch.InterpolationMode.Bilinear);
+        var up2 = global::TorchSharp.torch.nn.functional.interpolate(code, [16, 16], mode: global::TorchSharp.torch.InterpolationMode.Bilinear, align_corners: false);
         // Dec2: Conv 8x16x16 + Enc2 by concat = 40x16x16 -> 32x16x16, 11552 parameters
-        var dec2 = global::DslAe.Torch.Torch.Cat([up2, enc2], 1);
-        dec2 = Dec2.Forward(dec2);
-        dec2 = global::DslAe.Torch.Functional.Gelu(dec2);
+        var dec2 = global::TorchSharp.torch.cat([up2, enc2], 1);
+        dec2 = Dec2.call(dec2);
+        dec2 = global::TorchSharp.torch.nn.functional.gelu(dec2);
         // Mix2: Conv 32x16x16 + Enc2 by add = 32x16x16 -> 16x16x16, 528 parameters
         var mix2 = dec2 + enc2;
-        mix2 = Mix2.Forward(mix2);
-        mix2 = global::DslAe.Torch.Functional.Silu(mix2);
+        mix2 = Mix2.call(mix2);
+        mix2 = global::TorchSharp.torch.nn.functional.silu(mix2);
         // Up1: MaxUnpool 16x16x16 -> 16x32x32, 0 parameters
-        var up1 = global::DslAe.Torch.Functional.MaxUnpool2d(mix2, pool1Indices, (32, 32));
+        var up1 = global::DslAe.MaxUnpooling.Unpool2d(mix2, pool1Indices, (32, 32));
         // Dec1: Conv 16x32x32 + Enc1 (high-pass) by concat = 32x32x32 -> 16x32x32, 4624 parameters
-        var dec1 = global::DslAe.Torch.Torch.Cat([up1, global::DslAe.SkipFilters.HighPass(enc1, 2, (32, 32), global::DslAe.Torch.InterpolationMode.Bilinear)], 1);
-        dec1 = Dec1.Forward(dec1);
-        dec1 = global::DslAe.Torch.Functional.Tanh(dec1);
-        dec1 = global::DslAe.Torch.Functional.Dropout(dec1, 0.1, IsTraining);
+        var dec1 = global::TorchSharp.torch.cat([up1, global::DslAe.SkipFilters.HighPass(enc1, 2, (32, 32), global::TorchSharp.torch.InterpolationMode.Bilinear)], 1);
+        dec1 = Dec1.call(dec1);
+        dec1 = global::TorchSharp.torch.nn.functional.tanh(dec1);
+        dec1 = global::TorchSharp.torch.nn.functional.dropout(dec1, 0.1, training);
         // Out: Conv 16x32x32 -> 1x32x32, 17 parameters
-        var @out = Out.Forward(dec1);
-        @out = global::DslAe.Torch.Functional.Sigmoid(@out);
+        var @out = Out.call(dec1);
+        @out = global::TorchSharp.torch.nn.functional.sigmoid(@out);
         return new global::DslAe.AutoencoderPass(@out, code);
     }
 
     /// <inheritdoc />
-    public override global::DslAe.Torch.Tensor Encode(global::DslAe.Torch.Tensor input)
+    public override global::TorchSharp.torch.Tensor Encode(global::TorchSharp.torch.Tensor input)
     {
         // Enc1: Conv 1x32x32 -> 16x32x32, 192 parameters
-        var enc1 = Enc1.Forward(input);
-        enc1 = Enc1Norm.Forward(enc1);
-        enc1 = global::DslAe.Torch.Functional.Relu(enc1);
+        var enc1 = Enc1.call(input);
+        enc1 = Enc1Norm.call(enc1);
+        enc1 = global::TorchSharp.torch.nn.functional.relu(enc1);
         // Pool1: MaxPool 16x32x32 -> 16x16x16, 0 parameters
-        var (pool1, pool1Indices) = global::DslAe.Torch.Functional.MaxPool2dWithIndices(enc1, 2, stride: 2, padding: 0, dilation: 1, ceilMode: false);
+        var (pool1, pool1Indices) = global::TorchSharp.torch.nn.functional.max_pool2d_with_indices(enc1, kernel_size: [2, 2], strides: [2, 2], padding: [0, 0], dilation: [1, 1], ceil_mode: false);
         // Enc2: Conv 16x16x16 -> 32x16x16, 4704 parameters
-        var enc2 = Enc2.Forward(pool1);
-        enc2 = Enc2Norm.Forward(enc2);
-        enc2 = global::DslAe.Torch.Functional.LeakyRelu(enc2, 0.2);
+        var enc2 = Enc2.call(pool1);
+        enc2 = Enc2Norm.call(enc2);
+        enc2 = global::TorchSharp.torch.nn.functional.leaky_relu(enc2, 0.2);
         // Pool2: AvgPool 32x16x16 -> 32x8x8, 0 parameters
-        var pool2 = global::DslAe.Torch.Functional.AvgPool2d(enc2, 2, stride: 2, padding: 0, ceilMode: false, countIncludePad: true);
+        var pool2 = global::TorchSharp.torch.nn.functional.avg_pool2d(enc2, kernel_size: [2, 2], stride: [2, 2], padding: [0, 0], ceil_mode: false, count_include_pad: true);
         // Enc3: Conv 32x8x8 -> 32x8x8, 9248 parameters
-        var enc3 = Enc3.Forward(pool2);
-        enc3 = global::DslAe.Torch.Functional.Elu(enc3, 1.0);
+        var enc3 = Enc3.call(pool2);
+        enc3 = global::TorchSharp.torch.nn.functional.elu(enc3, 1.0);
         // Code: Conv code 32x8x8 -> 8x8x8
-        var code = CodeIn.Forward(enc3);
+        var code = CodeIn.call(enc3);
         return code;
     }
 
     /// <inheritdoc />
-    public override global::DslAe.Torch.Tensor Decode(global::DslAe.Torch.Tensor z)
+    public override global::TorchSharp.torch.Tensor Decode(global::TorchSharp.torch.Tensor z)
     {
-        throw new global::System.InvalidOperationException("DenoisingUNet's decoder also reads encoder stages (Enc2, Pool1, Enc1) through skips or unpooling, so it cannot decode a code alone; use Forward on an input instead.");
+        throw new global::System.InvalidOperationException("DenoisingUNet's decoder also reads encoder stages (Enc2, Pool1, Enc1) through skips or unpooling, so it cannot decode a code alone; use forward on an input instead.");
     }
 
     /// <inheritdoc />
-    public override global::DslAe.LossBreakdown ComputeLoss(global::DslAe.AutoencoderPass pass, global::DslAe.Torch.Tensor target)
+    public override global::DslAe.LossBreakdown ComputeLoss(global::DslAe.AutoencoderPass pass, global::TorchSharp.torch.Tensor target)
     {
-        var l1 = global::DslAe.Torch.Functional.L1Loss(pass.Output, target);
+        var l1 = global::TorchSharp.torch.nn.functional.l1_loss(pass.Output, target);
         var laplacian = global::DslAe.LaplacianPyramid.Loss(pass.Output, target, 3);
-        var bce = global::DslAe.Torch.Functional.BinaryCrossEntropy(pass.Output, target);
+        var bce = global::TorchSharp.torch.nn.functional.binary_cross_entropy(pass.Output, target);
         return new global::DslAe.LossBreakdown(l1 + laplacian * 0.5 + bce * 0.25,
             new global::DslAe.LossTerm("l1", 1.0, l1),
             new global::DslAe.LossTerm("laplacian", 0.5, laplacian),
@@ -135,7 +138,7 @@ public sealed partial class DenoisingUNetModule : global::DslAe.AutoencoderModul
     }
 
     /// <summary>Denoising: Gaussian corruption of 0.2 on the input; the target stays clean.</summary>
-    public override global::DslAe.Torch.Tensor Corrupt(global::DslAe.Torch.Tensor input) => global::DslAe.Corruptions.Gaussian(input, 0.2);
+    public override global::TorchSharp.torch.Tensor Corrupt(global::TorchSharp.torch.Tensor input) => global::DslAe.Corruptions.Gaussian(input, 0.2);
 }
 
 /// <summary>What the compiler knows of <c>DenoisingUNet</c>: its summary, training settings and module factory.</summary>

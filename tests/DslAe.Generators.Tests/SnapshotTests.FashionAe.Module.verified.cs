@@ -7,95 +7,98 @@ namespace FashionAutoencoder;
 
 /// <summary>
 /// The module of <c>FashionAe</c>: input 1x28x28, output 1x28x28, 241441 parameters.
-/// Temporaries of a pass belong to the caller's dispose scope; <see cref="global::DslAe.AutoencoderModule.Forward"/> frees its own.
+/// A TorchSharp module: <c>forward</c> (or <c>call</c>) reconstructs and frees its temporaries; the other passes leave theirs to the caller's dispose scope.
 /// </summary>
 public sealed partial class FashionAeModule : global::DslAe.AutoencoderModule
 {
     /// <summary>Enc1: Conv, 1x28x28 -> 32x14x14.</summary>
-    public readonly global::DslAe.Torch.Nn.Conv2d Enc1;
+    public readonly global::TorchSharp.Modules.Conv2d Enc1;
     /// <summary>Enc2: Conv, 32x14x14 -> 64x7x7.</summary>
-    public readonly global::DslAe.Torch.Nn.Conv2d Enc2;
+    public readonly global::TorchSharp.Modules.Conv2d Enc2;
     /// <summary>Code: Dense code [32] from 64x7x7, decoded from 64x7x7.</summary>
-    public readonly global::DslAe.Torch.Nn.Linear CodeIn;
-    public readonly global::DslAe.Torch.Nn.Linear CodeOut;
+    public readonly global::TorchSharp.Modules.Linear CodeIn;
+    public readonly global::TorchSharp.Modules.Linear CodeOut;
     /// <summary>Dec1: ConvTranspose, 64x7x7 -> 32x14x14.</summary>
-    public readonly global::DslAe.Torch.Nn.ConvTranspose2d Dec1;
+    public readonly global::TorchSharp.Modules.ConvTranspose2d Dec1;
     /// <summary>Dec2: ConvTranspose, 32x14x14 -> 1x28x28.</summary>
-    public readonly global::DslAe.Torch.Nn.ConvTranspose2d Dec2;
+    public readonly global::TorchSharp.Modules.ConvTranspose2d Dec2;
 
-    /// <summary>A module with freshly initialised parameters, on the CPU.</summary>
-    public FashionAeModule()
+    /// <summary>A module with freshly initialised parameters, on the CPU; every member is registered under its own name.</summary>
+    public FashionAeModule() : base("FashionAe")
     {
-        Enc1 = RegisterModule("Enc1", new global::DslAe.Torch.Nn.Conv2d(1, 32, 3, stride: 2, padding: 0, dilation: 1, groups: 1, bias: true));
-        Enc2 = RegisterModule("Enc2", new global::DslAe.Torch.Nn.Conv2d(32, 64, 3, stride: 2, padding: 0, dilation: 1, groups: 1, bias: true));
-        CodeIn = RegisterModule("CodeIn", new global::DslAe.Torch.Nn.Linear(3136, 32));
-        CodeOut = RegisterModule("CodeOut", new global::DslAe.Torch.Nn.Linear(32, 3136));
-        Dec1 = RegisterModule("Dec1", new global::DslAe.Torch.Nn.ConvTranspose2d(64, 32, 3, stride: 2, padding: 1, outputPadding: 1, dilation: 1, groups: 1, bias: true));
-        Dec2 = RegisterModule("Dec2", new global::DslAe.Torch.Nn.ConvTranspose2d(32, 1, 3, stride: 2, padding: 1, outputPadding: 1, dilation: 1, groups: 1, bias: true));
+        Enc1 = RegisterModule("Enc1", global::TorchSharp.torch.nn.Conv2d(1, 32, 3, stride: 2, dilation: 1, groups: 1, bias: true));
+        Enc2 = RegisterModule("Enc2", global::TorchSharp.torch.nn.Conv2d(32, 64, 3, stride: 2, dilation: 1, groups: 1, bias: true));
+        CodeIn = RegisterModule("CodeIn", global::TorchSharp.torch.nn.Linear(3136, 32));
+        CodeOut = RegisterModule("CodeOut", global::TorchSharp.torch.nn.Linear(32, 3136));
+        Dec1 = RegisterModule("Dec1", global::TorchSharp.torch.nn.ConvTranspose2d(64, 32, 3, stride: 2, padding: 1, output_padding: 1, dilation: 1, groups: 1, bias: true));
+        Dec2 = RegisterModule("Dec2", global::TorchSharp.torch.nn.ConvTranspose2d(32, 1, 3, stride: 2, padding: 1, output_padding: 1, dilation: 1, groups: 1, bias: true));
     }
 
     /// <inheritdoc />
     public override global::DslAe.ModelDefinition Definition => FashionAeDefinition.Instance;
 
     /// <inheritdoc />
-    public override global::DslAe.AutoencoderPass Run(global::DslAe.Torch.Tensor input)
+    public override global::DslAe.EncoderModule CreateEncoder() => new(this, ("Enc1", Enc1), ("Enc2", Enc2), ("CodeIn", CodeIn));
+
+    /// <inheritdoc />
+    public override global::DslAe.AutoencoderPass Run(global::TorchSharp.torch.Tensor input)
     {
         // Enc1: Conv 1x28x28 -> 32x14x14, 320 parameters
-        var enc1 = global::DslAe.Torch.Functional.Pad(input, 0, 1, 0, 1);
-        enc1 = Enc1.Forward(enc1);
-        enc1 = global::DslAe.Torch.Functional.Relu(enc1);
+        var enc1 = global::TorchSharp.torch.nn.functional.pad(input, [0, 1, 0, 1]);
+        enc1 = Enc1.call(enc1);
+        enc1 = global::TorchSharp.torch.nn.functional.relu(enc1);
         // Enc2: Conv 32x14x14 -> 64x7x7, 18496 parameters
-        var enc2 = global::DslAe.Torch.Functional.Pad(enc1, 0, 1, 0, 1);
-        enc2 = Enc2.Forward(enc2);
-        enc2 = global::DslAe.Torch.Functional.Relu(enc2);
+        var enc2 = global::TorchSharp.torch.nn.functional.pad(enc1, [0, 1, 0, 1]);
+        enc2 = Enc2.call(enc2);
+        enc2 = global::TorchSharp.torch.nn.functional.relu(enc2);
         // Code: Dense code 64x7x7 -> [32]
-        var code = CodeIn.Forward(enc2.Flatten(1));
+        var code = CodeIn.call(enc2.flatten(1));
         // Code: projected back [32] -> 64x7x7
-        var codeBack = CodeOut.Forward(code).Reshape(-1, 64, 7, 7);
+        var codeBack = CodeOut.call(code).reshape(-1, 64, 7, 7);
         // Dec1: ConvTranspose 64x7x7 -> 32x14x14, 18464 parameters
-        var dec1 = Dec1.Forward(codeBack);
-        dec1 = global::DslAe.Torch.Functional.Relu(dec1);
+        var dec1 = Dec1.call(codeBack);
+        dec1 = global::TorchSharp.torch.nn.functional.relu(dec1);
         // Dec2: ConvTranspose 32x14x14 -> 1x28x28, 289 parameters
-        var dec2 = Dec2.Forward(dec1);
-        dec2 = global::DslAe.Torch.Functional.Sigmoid(dec2);
+        var dec2 = Dec2.call(dec1);
+        dec2 = global::TorchSharp.torch.nn.functional.sigmoid(dec2);
         return new global::DslAe.AutoencoderPass(dec2, code);
     }
 
     /// <inheritdoc />
-    public override global::DslAe.Torch.Tensor Encode(global::DslAe.Torch.Tensor input)
+    public override global::TorchSharp.torch.Tensor Encode(global::TorchSharp.torch.Tensor input)
     {
         // Enc1: Conv 1x28x28 -> 32x14x14, 320 parameters
-        var enc1 = global::DslAe.Torch.Functional.Pad(input, 0, 1, 0, 1);
-        enc1 = Enc1.Forward(enc1);
-        enc1 = global::DslAe.Torch.Functional.Relu(enc1);
+        var enc1 = global::TorchSharp.torch.nn.functional.pad(input, [0, 1, 0, 1]);
+        enc1 = Enc1.call(enc1);
+        enc1 = global::TorchSharp.torch.nn.functional.relu(enc1);
         // Enc2: Conv 32x14x14 -> 64x7x7, 18496 parameters
-        var enc2 = global::DslAe.Torch.Functional.Pad(enc1, 0, 1, 0, 1);
-        enc2 = Enc2.Forward(enc2);
-        enc2 = global::DslAe.Torch.Functional.Relu(enc2);
+        var enc2 = global::TorchSharp.torch.nn.functional.pad(enc1, [0, 1, 0, 1]);
+        enc2 = Enc2.call(enc2);
+        enc2 = global::TorchSharp.torch.nn.functional.relu(enc2);
         // Code: Dense code 64x7x7 -> [32]
-        var code = CodeIn.Forward(enc2.Flatten(1));
+        var code = CodeIn.call(enc2.flatten(1));
         return code;
     }
 
     /// <inheritdoc />
-    public override global::DslAe.Torch.Tensor Decode(global::DslAe.Torch.Tensor z)
+    public override global::TorchSharp.torch.Tensor Decode(global::TorchSharp.torch.Tensor z)
     {
         var code = z;
         // Code: projected back [32] -> 64x7x7
-        var codeBack = CodeOut.Forward(code).Reshape(-1, 64, 7, 7);
+        var codeBack = CodeOut.call(code).reshape(-1, 64, 7, 7);
         // Dec1: ConvTranspose 64x7x7 -> 32x14x14, 18464 parameters
-        var dec1 = Dec1.Forward(codeBack);
-        dec1 = global::DslAe.Torch.Functional.Relu(dec1);
+        var dec1 = Dec1.call(codeBack);
+        dec1 = global::TorchSharp.torch.nn.functional.relu(dec1);
         // Dec2: ConvTranspose 32x14x14 -> 1x28x28, 289 parameters
-        var dec2 = Dec2.Forward(dec1);
-        dec2 = global::DslAe.Torch.Functional.Sigmoid(dec2);
+        var dec2 = Dec2.call(dec1);
+        dec2 = global::TorchSharp.torch.nn.functional.sigmoid(dec2);
         return dec2;
     }
 
     /// <inheritdoc />
-    public override global::DslAe.LossBreakdown ComputeLoss(global::DslAe.AutoencoderPass pass, global::DslAe.Torch.Tensor target)
+    public override global::DslAe.LossBreakdown ComputeLoss(global::DslAe.AutoencoderPass pass, global::TorchSharp.torch.Tensor target)
     {
-        var mse = global::DslAe.Torch.Functional.MseLoss(pass.Output, target);
+        var mse = global::TorchSharp.torch.nn.functional.mse_loss(pass.Output, target);
         return new global::DslAe.LossBreakdown(mse,
             new global::DslAe.LossTerm("mse", 1.0, mse));
     }

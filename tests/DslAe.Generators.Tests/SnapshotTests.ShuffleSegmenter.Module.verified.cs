@@ -7,116 +7,119 @@ namespace Samples.Segmentation;
 
 /// <summary>
 /// The module of <c>ShuffleSegmenter</c>: input 3x24x24, output 4x24x24, 138228 parameters.
-/// Temporaries of a pass belong to the caller's dispose scope; <see cref="global::DslAe.AutoencoderModule.Forward"/> frees its own.
+/// A TorchSharp module: <c>forward</c> (or <c>call</c>) reconstructs and frees its temporaries; the other passes leave theirs to the caller's dispose scope.
 /// </summary>
 public sealed partial class ShuffleSegmenterModule : global::DslAe.AutoencoderModule
 {
     /// <summary>Enc1: Conv, 3x24x24 -> 16x24x24.</summary>
-    public readonly global::DslAe.Torch.Nn.Conv2d Enc1;
+    public readonly global::TorchSharp.Modules.Conv2d Enc1;
     /// <summary>Enc2: Conv, 16x12x12 -> 32x6x6.</summary>
-    public readonly global::DslAe.Torch.Nn.Conv2d Enc2;
+    public readonly global::TorchSharp.Modules.Conv2d Enc2;
     /// <summary>Code: Dense code [48] from 32x6x6, decoded from 32x6x6.</summary>
-    public readonly global::DslAe.Torch.Nn.Linear CodeIn;
-    public readonly global::DslAe.Torch.Nn.Linear CodeOut;
+    public readonly global::TorchSharp.Modules.Linear CodeIn;
+    public readonly global::TorchSharp.Modules.Linear CodeOut;
     /// <summary>Dec2: Conv, 32x6x6 -> 64x6x6.</summary>
-    public readonly global::DslAe.Torch.Nn.Conv2d Dec2;
+    public readonly global::TorchSharp.Modules.Conv2d Dec2;
     /// <summary>Norm2's layer norm.</summary>
-    public readonly global::DslAe.Torch.Nn.LayerNorm Norm2Norm;
+    public readonly global::TorchSharp.Modules.LayerNorm Norm2Norm;
     /// <summary>Out: ConvTranspose, 16x24x24 -> 4x24x24.</summary>
-    public readonly global::DslAe.Torch.Nn.ConvTranspose2d Out;
+    public readonly global::TorchSharp.Modules.ConvTranspose2d Out;
 
-    /// <summary>A module with freshly initialised parameters, on the CPU.</summary>
-    public ShuffleSegmenterModule()
+    /// <summary>A module with freshly initialised parameters, on the CPU; every member is registered under its own name.</summary>
+    public ShuffleSegmenterModule() : base("ShuffleSegmenter")
     {
-        Enc1 = RegisterModule("Enc1", new global::DslAe.Torch.Nn.Conv2d(3, 16, 3, stride: 1, padding: 1, dilation: 1, groups: 1, bias: true));
-        Enc2 = RegisterModule("Enc2", new global::DslAe.Torch.Nn.Conv2d(16, 32, 3, stride: 2, padding: 0, dilation: 1, groups: 2, bias: false));
-        CodeIn = RegisterModule("CodeIn", new global::DslAe.Torch.Nn.Linear(1152, 48));
-        CodeOut = RegisterModule("CodeOut", new global::DslAe.Torch.Nn.Linear(48, 1152));
-        Dec2 = RegisterModule("Dec2", new global::DslAe.Torch.Nn.Conv2d(32, 64, 3, stride: 1, padding: 1, dilation: 1, groups: 1, bias: true));
-        Norm2Norm = RegisterModule("Norm2Norm", new global::DslAe.Torch.Nn.LayerNorm([16, 12, 12]));
-        Out = RegisterModule("Out", new global::DslAe.Torch.Nn.ConvTranspose2d(16, 4, 3, stride: 1, padding: 1, outputPadding: 0, dilation: 1, groups: 1, bias: true));
+        Enc1 = RegisterModule("Enc1", global::TorchSharp.torch.nn.Conv2d(3, 16, 3, stride: 1, padding: 1, dilation: 1, groups: 1, bias: true));
+        Enc2 = RegisterModule("Enc2", global::TorchSharp.torch.nn.Conv2d(16, 32, 3, stride: 2, dilation: 1, groups: 2, bias: false));
+        CodeIn = RegisterModule("CodeIn", global::TorchSharp.torch.nn.Linear(1152, 48));
+        CodeOut = RegisterModule("CodeOut", global::TorchSharp.torch.nn.Linear(48, 1152));
+        Dec2 = RegisterModule("Dec2", global::TorchSharp.torch.nn.Conv2d(32, 64, 3, stride: 1, padding: 1, dilation: 1, groups: 1, bias: true));
+        Norm2Norm = RegisterModule("Norm2Norm", global::TorchSharp.torch.nn.LayerNorm([16, 12, 12]));
+        Out = RegisterModule("Out", global::TorchSharp.torch.nn.ConvTranspose2d(16, 4, 3, stride: 1, padding: 1, output_padding: 0, dilation: 1, groups: 1, bias: true));
     }
 
     /// <inheritdoc />
     public override global::DslAe.ModelDefinition Definition => ShuffleSegmenterDefinition.Instance;
 
     /// <inheritdoc />
-    public override global::DslAe.AutoencoderPass Run(global::DslAe.Torch.Tensor input)
+    public override global::DslAe.EncoderModule CreateEncoder() => new(this, ("Enc1", Enc1), ("Enc2", Enc2), ("CodeIn", CodeIn));
+
+    /// <inheritdoc />
+    public override global::DslAe.AutoencoderPass Run(global::TorchSharp.torch.Tensor input)
     {
         // Enc1: Conv 3x24x24 -> 16x24x24, 448 parameters
-        var enc1 = Enc1.Forward(input);
-        enc1 = global::DslAe.Torch.Functional.Relu(enc1);
+        var enc1 = Enc1.call(input);
+        enc1 = global::TorchSharp.torch.nn.functional.relu(enc1);
         // Pool1: MaxPool 16x24x24 -> 16x12x12, 0 parameters
-        var pool1 = global::DslAe.Torch.Functional.MaxPool2d(enc1, 2, stride: 2, padding: 0, dilation: 1, ceilMode: false);
+        var pool1 = global::TorchSharp.torch.nn.functional.max_pool2d(enc1, kernel_size: [2, 2], strides: [2, 2], padding: [0, 0], dilation: [1, 1], ceil_mode: false);
         // Enc2: Conv 16x12x12 -> 32x6x6, 2304 parameters
-        var enc2 = global::DslAe.Torch.Functional.Pad(pool1, 0, 1, 0, 1);
-        enc2 = Enc2.Forward(enc2);
-        enc2 = global::DslAe.Torch.Functional.Relu(enc2);
+        var enc2 = global::TorchSharp.torch.nn.functional.pad(pool1, [0, 1, 0, 1]);
+        enc2 = Enc2.call(enc2);
+        enc2 = global::TorchSharp.torch.nn.functional.relu(enc2);
         // Code: Dense code 32x6x6 -> [48]
-        var code = CodeIn.Forward(enc2.Flatten(1));
+        var code = CodeIn.call(enc2.flatten(1));
         // Code: projected back [48] -> 32x6x6
-        var codeBack = CodeOut.Forward(code).Reshape(-1, 32, 6, 6);
+        var codeBack = CodeOut.call(code).reshape(-1, 32, 6, 6);
         // Dec2: Conv 32x6x6 -> 64x6x6, 18496 parameters
-        var dec2 = Dec2.Forward(codeBack);
+        var dec2 = Dec2.call(codeBack);
         // Shuffle2: PixelShuffle 64x6x6 -> 16x12x12, 0 parameters
-        var shuffle2 = global::DslAe.Torch.Functional.PixelShuffle(dec2, 2);
+        var shuffle2 = global::TorchSharp.torch.nn.functional.pixel_shuffle(dec2, 2);
         // Norm2: Identity 16x12x12 -> 16x12x12, 4608 parameters
-        var norm2 = Norm2Norm.Forward(shuffle2);
+        var norm2 = Norm2Norm.call(shuffle2);
         // Attend2: Identity 16x12x12 -> 16x12x12, 0 parameters
-        var attend2 = global::DslAe.Torch.Functional.Softmax(norm2, 1);
+        var attend2 = global::TorchSharp.torch.nn.functional.softmax(norm2, 1);
         // Drop2: Identity 16x12x12 -> 16x12x12, 0 parameters
-        var drop2 = global::DslAe.Torch.Functional.Dropout(attend2, 0.25, IsTraining);
+        var drop2 = global::TorchSharp.torch.nn.functional.dropout(attend2, 0.25, training);
         // Up1: Upsample 16x12x12 -> 16x24x24, 0 parameters
-        var up1 = global::DslAe.Torch.Functional.Interpolate(drop2, (24, 24), global::DslAe.Torch.InterpolationMode.Nearest);
+        var up1 = global::TorchSharp.torch.nn.functional.interpolate(drop2, [24, 24], mode: global::TorchSharp.torch.InterpolationMode.Nearest);
         // Out: ConvTranspose 16x24x24 -> 4x24x24, 580 parameters
-        var @out = Out.Forward(up1);
+        var @out = Out.call(up1);
         return new global::DslAe.AutoencoderPass(@out, code);
     }
 
     /// <inheritdoc />
-    public override global::DslAe.Torch.Tensor Encode(global::DslAe.Torch.Tensor input)
+    public override global::TorchSharp.torch.Tensor Encode(global::TorchSharp.torch.Tensor input)
     {
         // Enc1: Conv 3x24x24 -> 16x24x24, 448 parameters
-        var enc1 = Enc1.Forward(input);
-        enc1 = global::DslAe.Torch.Functional.Relu(enc1);
+        var enc1 = Enc1.call(input);
+        enc1 = global::TorchSharp.torch.nn.functional.relu(enc1);
         // Pool1: MaxPool 16x24x24 -> 16x12x12, 0 parameters
-        var pool1 = global::DslAe.Torch.Functional.MaxPool2d(enc1, 2, stride: 2, padding: 0, dilation: 1, ceilMode: false);
+        var pool1 = global::TorchSharp.torch.nn.functional.max_pool2d(enc1, kernel_size: [2, 2], strides: [2, 2], padding: [0, 0], dilation: [1, 1], ceil_mode: false);
         // Enc2: Conv 16x12x12 -> 32x6x6, 2304 parameters
-        var enc2 = global::DslAe.Torch.Functional.Pad(pool1, 0, 1, 0, 1);
-        enc2 = Enc2.Forward(enc2);
-        enc2 = global::DslAe.Torch.Functional.Relu(enc2);
+        var enc2 = global::TorchSharp.torch.nn.functional.pad(pool1, [0, 1, 0, 1]);
+        enc2 = Enc2.call(enc2);
+        enc2 = global::TorchSharp.torch.nn.functional.relu(enc2);
         // Code: Dense code 32x6x6 -> [48]
-        var code = CodeIn.Forward(enc2.Flatten(1));
+        var code = CodeIn.call(enc2.flatten(1));
         return code;
     }
 
     /// <inheritdoc />
-    public override global::DslAe.Torch.Tensor Decode(global::DslAe.Torch.Tensor z)
+    public override global::TorchSharp.torch.Tensor Decode(global::TorchSharp.torch.Tensor z)
     {
         var code = z;
         // Code: projected back [48] -> 32x6x6
-        var codeBack = CodeOut.Forward(code).Reshape(-1, 32, 6, 6);
+        var codeBack = CodeOut.call(code).reshape(-1, 32, 6, 6);
         // Dec2: Conv 32x6x6 -> 64x6x6, 18496 parameters
-        var dec2 = Dec2.Forward(codeBack);
+        var dec2 = Dec2.call(codeBack);
         // Shuffle2: PixelShuffle 64x6x6 -> 16x12x12, 0 parameters
-        var shuffle2 = global::DslAe.Torch.Functional.PixelShuffle(dec2, 2);
+        var shuffle2 = global::TorchSharp.torch.nn.functional.pixel_shuffle(dec2, 2);
         // Norm2: Identity 16x12x12 -> 16x12x12, 4608 parameters
-        var norm2 = Norm2Norm.Forward(shuffle2);
+        var norm2 = Norm2Norm.call(shuffle2);
         // Attend2: Identity 16x12x12 -> 16x12x12, 0 parameters
-        var attend2 = global::DslAe.Torch.Functional.Softmax(norm2, 1);
+        var attend2 = global::TorchSharp.torch.nn.functional.softmax(norm2, 1);
         // Drop2: Identity 16x12x12 -> 16x12x12, 0 parameters
-        var drop2 = global::DslAe.Torch.Functional.Dropout(attend2, 0.25, IsTraining);
+        var drop2 = global::TorchSharp.torch.nn.functional.dropout(attend2, 0.25, training);
         // Up1: Upsample 16x12x12 -> 16x24x24, 0 parameters
-        var up1 = global::DslAe.Torch.Functional.Interpolate(drop2, (24, 24), global::DslAe.Torch.InterpolationMode.Nearest);
+        var up1 = global::TorchSharp.torch.nn.functional.interpolate(drop2, [24, 24], mode: global::TorchSharp.torch.InterpolationMode.Nearest);
         // Out: ConvTranspose 16x24x24 -> 4x24x24, 580 parameters
-        var @out = Out.Forward(up1);
+        var @out = Out.call(up1);
         return @out;
     }
 
     /// <inheritdoc />
-    public override global::DslAe.LossBreakdown ComputeLoss(global::DslAe.AutoencoderPass pass, global::DslAe.Torch.Tensor target)
+    public override global::DslAe.LossBreakdown ComputeLoss(global::DslAe.AutoencoderPass pass, global::TorchSharp.torch.Tensor target)
     {
-        var crossEntropy = global::DslAe.Torch.Functional.CrossEntropy(pass.Output, target);
+        var crossEntropy = global::TorchSharp.torch.nn.functional.cross_entropy(pass.Output, target);
         return new global::DslAe.LossBreakdown(crossEntropy,
             new global::DslAe.LossTerm("crossEntropy", 1.0, crossEntropy));
     }

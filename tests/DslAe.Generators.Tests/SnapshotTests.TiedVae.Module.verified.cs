@@ -7,122 +7,125 @@ namespace Samples.Variational;
 
 /// <summary>
 /// The module of <c>TiedVae</c>: input 1x28x28, output 1x28x28, 41717 parameters.
-/// Temporaries of a pass belong to the caller's dispose scope; <see cref="global::DslAe.AutoencoderModule.Forward"/> frees its own.
+/// A TorchSharp module: <c>forward</c> (or <c>call</c>) reconstructs and frees its temporaries; the other passes leave theirs to the caller's dispose scope.
 /// </summary>
 public sealed partial class TiedVaeModule : global::DslAe.AutoencoderModule
 {
     /// <summary>Enc1: Conv, 1x28x28 -> 8x14x14.</summary>
-    public readonly global::DslAe.Torch.Nn.Conv2d Enc1;
+    public readonly global::TorchSharp.Modules.Conv2d Enc1;
     /// <summary>Enc2: Conv, 8x14x14 -> 16x6x6.</summary>
-    public readonly global::DslAe.Torch.Nn.Conv2d Enc2;
+    public readonly global::TorchSharp.Modules.Conv2d Enc2;
     /// <summary>Fc1: Dense, [576] -> [64].</summary>
-    public readonly global::DslAe.Torch.Nn.Linear Fc1;
+    public readonly global::TorchSharp.Modules.Linear Fc1;
     /// <summary>Code: Variational code [10] from [64], decoded from [64].</summary>
-    public readonly global::DslAe.Torch.Nn.Linear CodeMean;
-    public readonly global::DslAe.Torch.Nn.Linear CodeLogVariance;
-    public readonly global::DslAe.Torch.Nn.Linear CodeOut;
+    public readonly global::TorchSharp.Modules.Linear CodeMean;
+    public readonly global::TorchSharp.Modules.Linear CodeLogVariance;
+    public readonly global::TorchSharp.Modules.Linear CodeOut;
     /// <summary>Fc1T's own bias; its weight is Fc1's (tied).</summary>
-    public readonly global::DslAe.Torch.Tensor Fc1TBias;
+    public global::TorchSharp.Modules.Parameter Fc1TBias;
     /// <summary>Dec2's own bias; its weight is Enc2's (tied).</summary>
-    public readonly global::DslAe.Torch.Tensor Dec2Bias;
+    public global::TorchSharp.Modules.Parameter Dec2Bias;
     /// <summary>Dec1's own bias; its weight is Enc1's (tied).</summary>
-    public readonly global::DslAe.Torch.Tensor Dec1Bias;
+    public global::TorchSharp.Modules.Parameter Dec1Bias;
 
-    /// <summary>A module with freshly initialised parameters, on the CPU.</summary>
-    public TiedVaeModule()
+    /// <summary>A module with freshly initialised parameters, on the CPU; every member is registered under its own name.</summary>
+    public TiedVaeModule() : base("TiedVae")
     {
-        Enc1 = RegisterModule("Enc1", new global::DslAe.Torch.Nn.Conv2d(1, 8, 4, stride: 2, padding: 1, dilation: 1, groups: 1, bias: true));
-        Enc2 = RegisterModule("Enc2", new global::DslAe.Torch.Nn.Conv2d(8, 16, 4, stride: 2, padding: 0, dilation: 1, groups: 1, bias: true));
-        Fc1 = RegisterModule("Fc1", new global::DslAe.Torch.Nn.Linear(576, 64, bias: true));
-        CodeMean = RegisterModule("CodeMean", new global::DslAe.Torch.Nn.Linear(64, 10));
-        CodeLogVariance = RegisterModule("CodeLogVariance", new global::DslAe.Torch.Nn.Linear(64, 10));
-        CodeOut = RegisterModule("CodeOut", new global::DslAe.Torch.Nn.Linear(10, 64));
-        Fc1TBias = RegisterParameter("Fc1TBias", global::DslAe.Torch.Torch.Zeros([576]));
-        Dec2Bias = RegisterParameter("Dec2Bias", global::DslAe.Torch.Torch.Zeros([8]));
-        Dec1Bias = RegisterParameter("Dec1Bias", global::DslAe.Torch.Torch.Zeros([1]));
+        Enc1 = RegisterModule("Enc1", global::TorchSharp.torch.nn.Conv2d(1, 8, 4, stride: 2, padding: 1, dilation: 1, groups: 1, bias: true));
+        Enc2 = RegisterModule("Enc2", global::TorchSharp.torch.nn.Conv2d(8, 16, 4, stride: 2, dilation: 1, groups: 1, bias: true));
+        Fc1 = RegisterModule("Fc1", global::TorchSharp.torch.nn.Linear(576, 64, hasBias: true));
+        CodeMean = RegisterModule("CodeMean", global::TorchSharp.torch.nn.Linear(64, 10));
+        CodeLogVariance = RegisterModule("CodeLogVariance", global::TorchSharp.torch.nn.Linear(64, 10));
+        CodeOut = RegisterModule("CodeOut", global::TorchSharp.torch.nn.Linear(10, 64));
+        Fc1TBias = RegisterParameter("Fc1TBias", global::TorchSharp.torch.zeros(576));
+        Dec2Bias = RegisterParameter("Dec2Bias", global::TorchSharp.torch.zeros(8));
+        Dec1Bias = RegisterParameter("Dec1Bias", global::TorchSharp.torch.zeros(1));
     }
 
     /// <inheritdoc />
     public override global::DslAe.ModelDefinition Definition => TiedVaeDefinition.Instance;
 
     /// <inheritdoc />
-    public override global::DslAe.AutoencoderPass Run(global::DslAe.Torch.Tensor input)
+    public override global::DslAe.EncoderModule CreateEncoder() => new(this, ("Enc1", Enc1), ("Enc2", Enc2), ("Fc1", Fc1), ("CodeMean", CodeMean));
+
+    /// <inheritdoc />
+    public override global::DslAe.AutoencoderPass Run(global::TorchSharp.torch.Tensor input)
     {
         // Enc1: Conv 1x28x28 -> 8x14x14, 136 parameters
-        var enc1 = Enc1.Forward(input);
-        enc1 = global::DslAe.Torch.Functional.Relu(enc1);
+        var enc1 = Enc1.call(input);
+        enc1 = global::TorchSharp.torch.nn.functional.relu(enc1);
         // Enc2: Conv 8x14x14 -> 16x6x6, 2064 parameters
-        var enc2 = Enc2.Forward(enc1);
-        enc2 = global::DslAe.Torch.Functional.Relu(enc2);
+        var enc2 = Enc2.call(enc1);
+        enc2 = global::TorchSharp.torch.nn.functional.relu(enc2);
         // Flat: Flatten 16x6x6 -> [576], 0 parameters
-        var flat = enc2.Flatten(1);
+        var flat = enc2.flatten(1);
         // Fc1: Dense [576] -> [64], 36928 parameters
-        var fc1 = Fc1.Forward(flat);
-        fc1 = global::DslAe.Torch.Functional.Relu(fc1);
-        fc1 = global::DslAe.Torch.Functional.Dropout(fc1, 0.2, IsTraining);
+        var fc1 = Fc1.call(flat);
+        fc1 = global::TorchSharp.torch.nn.functional.relu(fc1);
+        fc1 = global::TorchSharp.torch.nn.functional.dropout(fc1, 0.2, training);
         // Code: Variational code [64] -> [10]
-        var codeMean = CodeMean.Forward(fc1);
-        var codeLogVariance = CodeLogVariance.Forward(fc1);
-        var code = IsTraining ? global::DslAe.Variational.Sample(codeMean, codeLogVariance) : codeMean;
+        var codeMean = CodeMean.call(fc1);
+        var codeLogVariance = CodeLogVariance.call(fc1);
+        var code = training ? global::DslAe.Variational.Sample(codeMean, codeLogVariance) : codeMean;
         // Code: projected back [10] -> [64]
-        var codeBack = CodeOut.Forward(code);
+        var codeBack = CodeOut.call(code);
         // Fc1T: Dense [64] -> [576], 576 parameters
-        var fc1T = global::DslAe.Torch.Functional.Linear(codeBack, Fc1.Weight.T(), Fc1TBias);
-        fc1T = global::DslAe.Torch.Functional.Relu(fc1T);
+        var fc1T = global::TorchSharp.torch.nn.functional.linear(codeBack, Fc1.weight.t(), Fc1TBias);
+        fc1T = global::TorchSharp.torch.nn.functional.relu(fc1T);
         // Unflat: Unflatten [576] -> 16x6x6, 0 parameters
-        var unflat = fc1T.Reshape(-1, 16, 6, 6);
+        var unflat = fc1T.reshape(-1, 16, 6, 6);
         // Dec2: ConvTranspose 16x6x6 -> 8x14x14, 8 parameters
-        var dec2 = global::DslAe.Torch.Functional.ConvTranspose2d(unflat, Enc2.Weight, Dec2Bias, stride: 2, padding: 0, outputPadding: 0, groups: 1, dilation: 1);
-        dec2 = global::DslAe.Torch.Functional.Relu(dec2);
+        var dec2 = global::TorchSharp.torch.nn.functional.conv_transpose2d(unflat, Enc2.weight, Dec2Bias, strides: [2, 2], padding: [0, 0], output_padding: [0, 0], dilation: [1, 1], groups: 1);
+        dec2 = global::TorchSharp.torch.nn.functional.relu(dec2);
         // Dec1: ConvTranspose 8x14x14 -> 1x28x28, 1 parameters
-        var dec1 = global::DslAe.Torch.Functional.ConvTranspose2d(dec2, Enc1.Weight, Dec1Bias, stride: 2, padding: 1, outputPadding: 0, groups: 1, dilation: 1);
+        var dec1 = global::TorchSharp.torch.nn.functional.conv_transpose2d(dec2, Enc1.weight, Dec1Bias, strides: [2, 2], padding: [1, 1], output_padding: [0, 0], dilation: [1, 1], groups: 1);
         return new global::DslAe.AutoencoderPass(dec1, code, codeMean, codeLogVariance);
     }
 
     /// <inheritdoc />
-    public override global::DslAe.Torch.Tensor Encode(global::DslAe.Torch.Tensor input)
+    public override global::TorchSharp.torch.Tensor Encode(global::TorchSharp.torch.Tensor input)
     {
         // Enc1: Conv 1x28x28 -> 8x14x14, 136 parameters
-        var enc1 = Enc1.Forward(input);
-        enc1 = global::DslAe.Torch.Functional.Relu(enc1);
+        var enc1 = Enc1.call(input);
+        enc1 = global::TorchSharp.torch.nn.functional.relu(enc1);
         // Enc2: Conv 8x14x14 -> 16x6x6, 2064 parameters
-        var enc2 = Enc2.Forward(enc1);
-        enc2 = global::DslAe.Torch.Functional.Relu(enc2);
+        var enc2 = Enc2.call(enc1);
+        enc2 = global::TorchSharp.torch.nn.functional.relu(enc2);
         // Flat: Flatten 16x6x6 -> [576], 0 parameters
-        var flat = enc2.Flatten(1);
+        var flat = enc2.flatten(1);
         // Fc1: Dense [576] -> [64], 36928 parameters
-        var fc1 = Fc1.Forward(flat);
-        fc1 = global::DslAe.Torch.Functional.Relu(fc1);
-        fc1 = global::DslAe.Torch.Functional.Dropout(fc1, 0.2, IsTraining);
+        var fc1 = Fc1.call(flat);
+        fc1 = global::TorchSharp.torch.nn.functional.relu(fc1);
+        fc1 = global::TorchSharp.torch.nn.functional.dropout(fc1, 0.2, training);
         // Code: Variational code [64] -> [10]
-        var codeMean = CodeMean.Forward(fc1);
+        var codeMean = CodeMean.call(fc1);
         var code = codeMean;
         return code;
     }
 
     /// <inheritdoc />
-    public override global::DslAe.Torch.Tensor Decode(global::DslAe.Torch.Tensor z)
+    public override global::TorchSharp.torch.Tensor Decode(global::TorchSharp.torch.Tensor z)
     {
         var code = z;
         // Code: projected back [10] -> [64]
-        var codeBack = CodeOut.Forward(code);
+        var codeBack = CodeOut.call(code);
         // Fc1T: Dense [64] -> [576], 576 parameters
-        var fc1T = global::DslAe.Torch.Functional.Linear(codeBack, Fc1.Weight.T(), Fc1TBias);
-        fc1T = global::DslAe.Torch.Functional.Relu(fc1T);
+        var fc1T = global::TorchSharp.torch.nn.functional.linear(codeBack, Fc1.weight.t(), Fc1TBias);
+        fc1T = global::TorchSharp.torch.nn.functional.relu(fc1T);
         // Unflat: Unflatten [576] -> 16x6x6, 0 parameters
-        var unflat = fc1T.Reshape(-1, 16, 6, 6);
+        var unflat = fc1T.reshape(-1, 16, 6, 6);
         // Dec2: ConvTranspose 16x6x6 -> 8x14x14, 8 parameters
-        var dec2 = global::DslAe.Torch.Functional.ConvTranspose2d(unflat, Enc2.Weight, Dec2Bias, stride: 2, padding: 0, outputPadding: 0, groups: 1, dilation: 1);
-        dec2 = global::DslAe.Torch.Functional.Relu(dec2);
+        var dec2 = global::TorchSharp.torch.nn.functional.conv_transpose2d(unflat, Enc2.weight, Dec2Bias, strides: [2, 2], padding: [0, 0], output_padding: [0, 0], dilation: [1, 1], groups: 1);
+        dec2 = global::TorchSharp.torch.nn.functional.relu(dec2);
         // Dec1: ConvTranspose 8x14x14 -> 1x28x28, 1 parameters
-        var dec1 = global::DslAe.Torch.Functional.ConvTranspose2d(dec2, Enc1.Weight, Dec1Bias, stride: 2, padding: 1, outputPadding: 0, groups: 1, dilation: 1);
+        var dec1 = global::TorchSharp.torch.nn.functional.conv_transpose2d(dec2, Enc1.weight, Dec1Bias, strides: [2, 2], padding: [1, 1], output_padding: [0, 0], dilation: [1, 1], groups: 1);
         return dec1;
     }
 
     /// <inheritdoc />
-    public override global::DslAe.LossBreakdown ComputeLoss(global::DslAe.AutoencoderPass pass, global::DslAe.Torch.Tensor target)
+    public override global::DslAe.LossBreakdown ComputeLoss(global::DslAe.AutoencoderPass pass, global::TorchSharp.torch.Tensor target)
     {
-        var bceWithLogits = global::DslAe.Torch.Functional.BinaryCrossEntropyWithLogits(pass.Output, target);
+        var bceWithLogits = global::TorchSharp.torch.nn.functional.binary_cross_entropy_with_logits(pass.Output, target);
         var kl = global::DslAe.Variational.KlDivergence(pass.Mean!, pass.LogVariance!);
         return new global::DslAe.LossBreakdown(bceWithLogits + kl * 0.1,
             new global::DslAe.LossTerm("bceWithLogits", 1.0, bceWithLogits),
@@ -130,7 +133,7 @@ public sealed partial class TiedVaeModule : global::DslAe.AutoencoderModule
     }
 
     /// <summary>Denoising: SaltAndPepper corruption of 0.05 on the input; the target stays clean.</summary>
-    public override global::DslAe.Torch.Tensor Corrupt(global::DslAe.Torch.Tensor input) => global::DslAe.Corruptions.SaltAndPepper(input, 0.05);
+    public override global::TorchSharp.torch.Tensor Corrupt(global::TorchSharp.torch.Tensor input) => global::DslAe.Corruptions.SaltAndPepper(input, 0.05);
 }
 
 /// <summary>What the compiler knows of <c>TiedVae</c>: its summary, training settings and module factory.</summary>

@@ -1,9 +1,10 @@
 using DslAe.Model;
-using Functional = DslAe.Torch.Functional;
-using Nn = DslAe.Torch.Nn;
-using InterpolationMode = DslAe.Torch.InterpolationMode;
-using Tensor = DslAe.Torch.Tensor;
-using LibTorch = DslAe.Torch.Torch;
+using System.Runtime.InteropServices;
+using TorchSharp;
+using Padding = DslAe.Model.Padding;
+using UpsampleMode = DslAe.Model.UpsampleMode;
+using static TorchSharp.torch;
+using F = TorchSharp.torch.nn.functional;
 
 namespace DslAe.ShapeAgreement.Tests;
 
@@ -49,7 +50,10 @@ internal sealed class CaseGenerator(int seed)
 
     private static ModelSpec Single(Shape input, params StageSpec[] stages) => new("Agreement", null) { Input = input, Encoder = stages };
 
-    private static Tensor Input(Shape shape) => LibTorch.Zeros([1, shape.Channels, shape.Height, shape.Width]);
+    private static Tensor Input(Shape shape) => zeros(1, shape.Channels, shape.Height, shape.Width);
+
+    /// <summary>The TorchSharp mode of the same name (the two enums number their members differently).</summary>
+    private static InterpolationMode Mode(UpsampleMode mode) => Enum.Parse<InterpolationMode>(mode.ToString());
 
     private AgreementCase Conv()
     {
@@ -64,23 +68,29 @@ internal sealed class CaseGenerator(int seed)
         };
         return new AgreementCase("Conv", layer + " on " + input, Single(input, new StageSpec("Layer", layer)), plan =>
         {
-            var weight = LibTorch.Zeros([outChannels, Math.Max(input.Channels / groups, 1), layer.Kernel, layer.Kernel]);
+            var weight = zeros(outChannels, Math.Max(input.Channels / groups, 1), layer.Kernel, layer.Kernel);
             var x = Input(input);
             if (plan.Encoder.Count == 1 && plan.Encoder[0].Layer is ConvLowering lowered)
             {
                 if (lowered.PrePad is { } pad)
                 {
-                    x = Functional.Pad(x, pad.Left, pad.Right, pad.Top, pad.Bottom);
+                    x = F.pad(x, [pad.Left, pad.Right, pad.Top, pad.Bottom]);
                 }
 
-                return Functional.Conv2d(x, weight, null, (lowered.Stride, lowered.Stride), (lowered.PaddingHeight, lowered.PaddingWidth), (lowered.Dilation, lowered.Dilation), lowered.Groups).Shape;
+                return F.conv2d(x, weight, null, [lowered.Stride, lowered.Stride], [lowered.PaddingHeight, lowered.PaddingWidth], [lowered.Dilation, lowered.Dilation], lowered.Groups).shape;
             }
 
-            // Rejected: as a PyTorch user would write it, through the module, whose constructor
-            // checks the groups like torch::nn::Conv2d's (same → no padding; the rejection is elsewhere).
+            // As for transposed convolutions (below): libtorch 2.10 aborts the process on a dilation below 1.
+            if (layer.Dilation < 1)
+            {
+                throw new ExternalException("libtorch aborts the process on a convolution with dilation " + layer.Dilation);
+            }
+
+            // Rejected: as a PyTorch user would write it, through TorchSharp's module
+            // (same → no padding; the rejection is elsewhere).
             var padding = layer.Padding.Mode == DslAe.Model.PaddingMode.Explicit ? layer.Padding.Amount : 0;
-            using var module = new Nn.Conv2d(input.Channels, outChannels, layer.Kernel, layer.Stride, padding, layer.Dilation, groups);
-            return module.Forward(x).Shape;
+            using var module = nn.Conv2d(input.Channels, outChannels, layer.Kernel, stride: layer.Stride, padding: (long)padding, dilation: layer.Dilation, groups: groups);
+            return module.call(x).shape;
         });
     }
 
@@ -98,13 +108,21 @@ internal sealed class CaseGenerator(int seed)
         };
         return new AgreementCase("ConvTranspose", layer + " on " + input, Single(input, new StageSpec("Layer", layer)), plan =>
         {
-            var weight = LibTorch.Zeros([input.Channels, Math.Max(outChannels / groups, 1), layer.Kernel, layer.Kernel]);
+            var weight = zeros(input.Channels, Math.Max(outChannels / groups, 1), layer.Kernel, layer.Kernel);
             var x = Input(input);
             if (plan.Encoder.Count == 1 && plan.Encoder[0].Layer is ConvTransposeLowering lowered)
             {
-                var y = Functional.ConvTranspose2d(x, weight, null, (lowered.Stride, lowered.Stride), (lowered.PaddingHeight, lowered.PaddingWidth),
-                    (lowered.OutputPaddingHeight, lowered.OutputPaddingWidth), lowered.Groups, (lowered.Dilation, lowered.Dilation));
-                return lowered.PostPad is { } pad ? Functional.Pad(y, pad.Left, pad.Right, pad.Top, pad.Bottom).Shape : y.Shape;
+                var y = F.conv_transpose2d(x, weight, null, [lowered.Stride, lowered.Stride], [lowered.PaddingHeight, lowered.PaddingWidth],
+                    [lowered.OutputPaddingHeight, lowered.OutputPaddingWidth], [lowered.Dilation, lowered.Dilation], lowered.Groups);
+                return lowered.PostPad is { } pad ? F.pad(y, [pad.Left, pad.Right, pad.Top, pad.Bottom]).shape : y.shape;
+            }
+
+            // libtorch 2.10 on the CPU hands a dilation below 1 to oneDNN, whose dnnl::error escapes TorchSharp and aborts
+            // the process (1.13 raised an error). That is a rejection too, so it is recorded without making the call.
+            // DslAe rejects it at compile time (DSLAE004), so generated code never makes such a call.
+            if (layer.Dilation < 1)
+            {
+                throw new ExternalException("libtorch aborts the process on a transposed convolution with dilation " + layer.Dilation);
             }
 
             // Rejected: PyTorch's reading (Keras same with an output padding uses k_eff / 2).
@@ -115,8 +133,16 @@ internal sealed class CaseGenerator(int seed)
                 DslAe.Model.PaddingMode.Same when layer.OutputPadding is not null => kernel / 2,
                 _ => 0,
             };
-            using var module = new Nn.ConvTranspose2d(input.Channels, outChannels, layer.Kernel, layer.Stride, padding, layer.OutputPadding ?? 0, layer.Dilation, groups);
-            return module.Forward(x).Shape;
+
+            // Likewise an empty output: oneDNN aborts ("could not construct a memory descriptor") where 1.13 raised an
+            // error. PyTorch's own size formula (REFERENCE-FACTS.md) says when libtorch would be asked for one.
+            long Out(int size) => ((size - 1) * (long)layer.Stride) - (2L * padding) + kernel + (layer.OutputPadding ?? 0);
+            if (Out(input.Height) < 1 || Out(input.Width) < 1)
+            {
+                throw new ExternalException("libtorch aborts the process on a transposed convolution with an empty output");
+            }
+            using var module = nn.ConvTranspose2d(input.Channels, outChannels, layer.Kernel, stride: layer.Stride, padding: padding, output_padding: layer.OutputPadding ?? 0, dilation: layer.Dilation, groups: groups);
+            return module.call(x).shape;
         });
     }
 
@@ -163,7 +189,7 @@ internal sealed class CaseGenerator(int seed)
         var input = new Shape(Size(3), Size(24), Size(24));
         var layer = RandomMaxPool(_random.Next(2) == 0);
         return new AgreementCase("MaxPool", layer + " on " + input, Single(input, new StageSpec("Layer", layer)), _ =>
-            Functional.MaxPool2dWithIndices(Input(input), layer.Kernel, layer.Stride, layer.Padding, layer.Dilation, layer.CeilMode).Output.Shape);
+            MaxPool(Input(input), layer).Output.shape);
     }
 
     private AgreementCase AvgPool()
@@ -178,7 +204,7 @@ internal sealed class CaseGenerator(int seed)
             CountIncludePad = _random.Next(2) == 0,
         };
         return new AgreementCase("AvgPool", layer + " on " + input, Single(input, new StageSpec("Layer", layer)), _ =>
-            Functional.AvgPool2d(Input(input), layer.Kernel, layer.Stride, layer.Padding, layer.CeilMode, layer.CountIncludePad).Shape);
+            F.avg_pool2d(Input(input), [layer.Kernel, layer.Kernel], Pair(layer.Stride ?? layer.Kernel), [layer.Padding, layer.Padding], layer.CeilMode, layer.CountIncludePad).shape);
     }
 
     private AgreementCase MaxUnpool()
@@ -188,13 +214,16 @@ internal sealed class CaseGenerator(int seed)
         var spec = Single(input, new StageSpec("Pool", pool), new StageSpec("Layer", new MaxUnpoolLayer("Pool")));
         return new AgreementCase("MaxUnpool", pool + " then unpool on " + input, spec, plan =>
         {
-            var (output, indices) = Functional.MaxPool2dWithIndices(Input(input), pool.Kernel, pool.Stride, pool.Padding, pool.Dilation, pool.CeilMode);
+            var (output, indices) = MaxPool(Input(input), pool);
             if (plan.Encoder.Count == 2 && plan.Encoder[1].Layer is MaxUnpoolLowering lowered)
             {
-                return Functional.MaxUnpool2d(output, indices, (lowered.OutputHeight, lowered.OutputWidth)).Shape;
+                // What generated code runs.
+                return DslAe.MaxUnpooling.Unpool2d(output, indices, (lowered.OutputHeight, lowered.OutputWidth)).shape;
             }
 
-            return Functional.MaxUnpool2d(output, indices, (input.Height, input.Width)).Shape;
+            // Rejected: PyTorch's own max_unpool2d (through TorchSharp, with the padding that makes it honour the stride).
+            var stride = pool.Stride ?? pool.Kernel;
+            return F.max_unpool2d(output, indices, [pool.Kernel, pool.Kernel], [stride, stride], [pool.Padding, pool.Padding], [input.Height, input.Width]).shape;
         });
     }
 
@@ -208,22 +237,23 @@ internal sealed class CaseGenerator(int seed)
         layer = layer with { AlignCorners = mode != UpsampleMode.Nearest && _random.Next(2) == 0 };
         return new AgreementCase("Upsample", layer + " on " + input, Single(input, new StageSpec("Layer", layer)), plan =>
         {
-            var torchMode = (InterpolationMode)(int)mode;
+            var torchMode = Mode(mode);
             var x = Input(input);
+            var align = mode == UpsampleMode.Nearest ? (bool?)null : layer.AlignCorners == true;
             var raw = layer.Scale is { } scale
-                ? Functional.Interpolate(x, scale, torchMode, layer.AlignCorners)
-                : Functional.Interpolate(x, (layer.Size!.Value.Height, layer.Size.Value.Width), torchMode, layer.AlignCorners);
+                ? F.interpolate(x, scale_factor: [scale, scale], mode: torchMode, align_corners: align)
+                : F.interpolate(x, [layer.Size!.Value.Height, layer.Size.Value.Width], mode: torchMode, align_corners: align);
             if (plan.Encoder.Count == 1 && plan.Encoder[0].Layer is UpsampleLowering lowered)
             {
                 // The lowering passes an explicit size: it must give what the declared scale gives.
-                var viaLowering = Functional.Interpolate(x, (lowered.OutputHeight, lowered.OutputWidth), torchMode, lowered.AlignCorners ?? false).Shape;
-                if (!viaLowering.SequenceEqual(raw.Shape))
+                var viaLowering = F.interpolate(x, [lowered.OutputHeight, lowered.OutputWidth], mode: torchMode, align_corners: mode == UpsampleMode.Nearest ? null : lowered.AlignCorners == true).shape;
+                if (!viaLowering.SequenceEqual(raw.shape))
                 {
-                    throw new InvalidOperationException("lowered size " + string.Join("x", viaLowering) + " differs from the scale's " + string.Join("x", raw.Shape));
+                    throw new InvalidOperationException("lowered size " + string.Join("x", viaLowering) + " differs from the scale's " + string.Join("x", raw.shape));
                 }
             }
 
-            return raw.Shape;
+            return raw.shape;
         });
     }
 
@@ -234,7 +264,7 @@ internal sealed class CaseGenerator(int seed)
         var input = new Shape(channels, Size(10), Size(10));
         var layer = new PixelShuffleLayer(factor);
         return new AgreementCase("PixelShuffle", layer + " on " + input, Single(input, new StageSpec("Layer", layer)), _ =>
-            Functional.PixelShuffle(Input(input), layer.Factor).Shape);
+            F.pixel_shuffle(Input(input), layer.Factor).shape);
     }
 
     private AgreementCase Dense()
@@ -254,9 +284,9 @@ internal sealed class CaseGenerator(int seed)
         var spec = Single(input, new StageSpec("Flat", FlattenLayer.Instance), new StageSpec("Dense", new DenseLayer(outFeatures)), new StageSpec("Layer", target));
         return new AgreementCase("Dense", $"Flatten, Dense({outFeatures}), {target} on {input}", spec, _ =>
         {
-            var flat = Input(input).Flatten(1);
-            var dense = Functional.Linear(flat, LibTorch.Zeros([outFeatures, flat.Shape[1]]));
-            return dense.Reshape(1, target.Channels, target.Height, target.Width).Shape;
+            var flat = Input(input).flatten(1);
+            var dense = F.linear(flat, zeros(outFeatures, flat.shape[1]));
+            return dense.reshape(1, target.Channels, target.Height, target.Width).shape;
         });
     }
 
@@ -270,20 +300,25 @@ internal sealed class CaseGenerator(int seed)
             var x = Input(input);
             if (plan.Encoder.Count == 2 && plan.Encoder[1].Skip?.HighPass is { } filter)
             {
-                var pooled = Functional.AvgPool2d(x, filter.PoolKernel, filter.PoolKernel);
-                if (pooled.Shape[2] != filter.PooledHeight || pooled.Shape[3] != filter.PooledWidth)
+                var pooled = F.avg_pool2d(x, [filter.PoolKernel, filter.PoolKernel]);
+                if (pooled.shape[2] != filter.PooledHeight || pooled.shape[3] != filter.PooledWidth)
                 {
                     throw new InvalidOperationException("pooled size differs from the lowering's");
                 }
 
-                var low = Functional.Interpolate(pooled, (filter.OutputHeight, filter.OutputWidth), (InterpolationMode)(int)filter.Mode);
-                return (x + (x - low)).Shape;
+                // What generated code runs.
+                return (x + DslAe.SkipFilters.HighPass(x, filter.PoolKernel, (filter.OutputHeight, filter.OutputWidth), Mode(filter.Mode))).shape;
             }
 
-            var rawLow = Functional.Interpolate(Functional.AvgPool2d(x, 2, 2), (input.Height, input.Width), InterpolationMode.Bilinear);
-            return (x + (x - rawLow)).Shape;
+            var rawLow = F.interpolate(F.avg_pool2d(x, [2, 2]), [input.Height, input.Width], mode: InterpolationMode.Bilinear, align_corners: false);
+            return (x + (x - rawLow)).shape;
         });
     }
+
+    private static (Tensor Output, Tensor Indices) MaxPool(Tensor x, MaxPoolLayer layer) =>
+        F.max_pool2d_with_indices(x, [layer.Kernel, layer.Kernel], Pair(layer.Stride ?? layer.Kernel), [layer.Padding, layer.Padding], [layer.Dilation, layer.Dilation], layer.CeilMode);
+
+    private static long[] Pair(int value) => [value, value];
 
     private T Pick<T>(params T[] values) => values[_random.Next(values.Length)];
 }

@@ -120,13 +120,13 @@ public class CliTests
         var grid = folder.File("grid.png");
         (code, _, error) = await Run("reconstruct", "--model", "TinyAe", "--checkpoint", run, "--data", data, "--out", grid, "--count", "4");
         Assert.True(code == 0, error);
-        Assert.Equal(4 * 28 * 3 + 5 * 2, Data.Png.Read(grid, 1).Width);
+        Assert.Equal(4 * 28 * 3 + 5 * 2, Data.ImageFile.Read(grid, 1).Width);
 
         var weights = folder.File("tiny.safetensors");
         (code, _, error) = await Run("export", "--model", "TinyAe", "--checkpoint", run, "--out", weights);
         Assert.True(code == 0, error);
         using var module = TinyAe.Definition.CreateModule();
-        Assert.Empty(module.Load(weights).MissingKeys);
+        Assert.Empty(Serialization.Weights.Load(module, weights).MissingKeys);
     }
 
     [Fact]

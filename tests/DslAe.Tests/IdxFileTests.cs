@@ -9,9 +9,9 @@ public class IdxFileTests
     public void Fashion_mnist_training_images_load_as_60000_grey_28x28_images_in_unit_range()
     {
         using var train = FashionMnist.LoadTrain(FashionMnist.DefaultFolder);
-        Assert.Equal([60000L, 1, 28, 28], train.Images.Shape);
-        Assert.Equal(0f, train.Images.Min().Item<float>());
-        Assert.Equal(1f, train.Images.Max().Item<float>());
+        Assert.Equal([60000L, 1, 28, 28], train.Images.shape);
+        Assert.Equal(0f, train.Images.min().item<float>());
+        Assert.Equal(1f, train.Images.max().item<float>());
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public class IdxFileTests
     [Fact]
     public void The_validation_split_is_seeded_disjoint_and_in_proportion()
     {
-        using var data = ImageDataset.FromTensor(Torch.Torch.Arange(0, 100, 1).Reshape(100, 1, 1, 1));
+        using var data = ImageDataset.FromTensor(TorchSharp.torch.arange(0, 100, 1, TorchSharp.torch.float32).reshape(100, 1, 1, 1));
         var (train1, val1) = data.Split(0.2, seed: 5);
         var (train2, val2) = data.Split(0.2, seed: 5);
         var (_, val3) = data.Split(0.2, seed: 6);
@@ -93,9 +93,9 @@ public class IdxFileTests
         {
             Assert.Equal(80, train1.Count);
             Assert.Equal(20, val1.Count);
-            Assert.Equal(val1.Images.ToArray<float>(), val2.Images.ToArray<float>());
-            Assert.NotEqual(val1.Images.ToArray<float>(), val3.Images.ToArray<float>());
-            var all = train1.Images.ToArray<float>().Concat(val1.Images.ToArray<float>()).Order();
+            Assert.Equal(val1.Images.data<float>().ToArray(), val2.Images.data<float>().ToArray());
+            Assert.NotEqual(val1.Images.data<float>().ToArray(), val3.Images.data<float>().ToArray());
+            var all = train1.Images.data<float>().ToArray().Concat(val1.Images.data<float>().ToArray()).Order();
             Assert.Equal(Enumerable.Range(0, 100).Select(i => (float)i), all);
         }
     }

@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using DslAe.Metrics;
-using LibTorch = DslAe.Torch.Torch;
+using static TorchSharp.torch;
+using F = TorchSharp.torch.nn.functional;
 
 namespace DslAe.Tests;
 
@@ -10,16 +11,16 @@ public class MetricsTests
     [Fact]
     public void Ssim_matches_an_independent_pytorch_computation_on_fashion_mnist_images_and_noisy_copies()
     {
-        using var scope = LibTorch.NewDisposeScope();
-        LibTorch.ManualSeed(1);
-        var clean = TestData.Fashion.Slice(0, 6).Clone();
-        var noisy = (clean + LibTorch.Randn(clean.Shape) * 0.1).Clamp(0, 1);
+        using var scope = NewDisposeScope();
+        using (manual_seed(1)) { }
+        var clean = TestData.Fashion.Slice(0, 6).clone();
+        var noisy = (clean + randn_like(clean) * 0.1).clamp(0, 1);
         // One blurred pair too: structure lost without noise.
-        var blurred = Torch.Functional.AvgPool2d(clean, 3, 1, 1);
-        var a = LibTorch.Cat(0, clean, clean);
-        var b = LibTorch.Cat(0, noisy, blurred);
+        var blurred = F.avg_pool2d(clean, [3, 3], [1, 1], [1, 1]);
+        var a = cat([clean, clean], 0);
+        var b = cat([noisy, blurred], 0);
 
-        var ours = ImageMetrics.SsimPerImage(b, a).ToArray<float>();
+        var ours = ImageMetrics.SsimPerImage(b, a).data<float>().ToArray();
         var reference = PythonSsim(b, a);
 
         Assert.Equal(12, reference.Length);
@@ -31,10 +32,10 @@ public class MetricsTests
     [Fact]
     public void Identical_images_have_ssim_one_and_infinite_psnr()
     {
-        using var scope = LibTorch.NewDisposeScope();
+        using var scope = NewDisposeScope();
         var x = TestData.Fashion.Slice(0, 4);
-        Assert.All(ImageMetrics.SsimPerImage(x, x).ToArray<float>(), v => Assert.Equal(1, v, 5));
-        Assert.All(ImageMetrics.MsePerImage(x, x).ToArray<float>(), v => Assert.Equal(0, v));
+        Assert.All(ImageMetrics.SsimPerImage(x, x).data<float>().ToArray(), v => Assert.Equal(1, v, 5));
+        Assert.All(ImageMetrics.MsePerImage(x, x).data<float>().ToArray(), v => Assert.Equal(0, v));
         Assert.Equal(double.PositiveInfinity, ImageMetrics.Psnr(0));
     }
 
@@ -61,13 +62,13 @@ public class MetricsTests
         Assert.Equal(4, r.Samples);
     }
 
-    private static double[] PythonSsim(Torch.Tensor a, Torch.Tensor b)
+    private static double[] PythonSsim(Tensor a, Tensor b)
     {
         using var folder = new TempFolder();
         WriteFloats(folder.File("a.f32"), a);
         WriteFloats(folder.File("b.f32"), b);
         var script = Path.Combine(AppContext.BaseDirectory, "reference", "ssim_reference.py");
-        var shape = string.Join(" ", a.Shape);
+        var shape = string.Join(" ", a.shape);
         var start = new ProcessStartInfo("/usr/bin/python3", $"{script} {folder.File("a.f32")} {folder.File("b.f32")} {shape}")
         {
             RedirectStandardOutput = true,
@@ -81,9 +82,9 @@ public class MetricsTests
         return stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => double.Parse(l, CultureInfo.InvariantCulture)).ToArray();
     }
 
-    private static void WriteFloats(string path, Torch.Tensor t)
+    private static void WriteFloats(string path, Tensor t)
     {
-        var values = t.Contiguous().ToArray<float>();
+        var values = t.contiguous().data<float>().ToArray();
         var bytes = new byte[values.Length * 4];
         Buffer.BlockCopy(values, 0, bytes, 0, bytes.Length);
         File.WriteAllBytes(path, bytes);

@@ -34,7 +34,7 @@ internal static class SmallFashionMnist
 
     private static void WriteImages(string path, int start, int count)
     {
-        var pixels = TestData.Fashion.Slice(start, count).Contiguous().ToArray<float>().Select(v => (byte)Math.Round(v * 255)).ToArray();
+        var pixels = TestData.Fashion.Slice(start, count).contiguous().data<float>().ToArray().Select(v => (byte)Math.Round(v * 255)).ToArray();
         using var file = File.Create(path);
         using var gzip = new System.IO.Compression.GZipStream(file, System.IO.Compression.CompressionLevel.Fastest);
         gzip.Write([0, 0, 0x08, 3]);

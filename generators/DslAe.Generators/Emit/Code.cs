@@ -7,10 +7,19 @@ namespace DslAe.Generators.Emit
     /// <summary>Literal and identifier spelling shared by the emitters (invariant culture, escaped keywords).</summary>
     internal static class Code
     {
-        public const string Torch = "global::DslAe.Torch";
-        public const string F = "global::DslAe.Torch.Functional";
-        public const string Nn = "global::DslAe.Torch.Nn";
-        public const string Tensor = "global::DslAe.Torch.Tensor";
+        /// <summary>TorchSharp's <c>torch</c>: tensor factories (<c>torch.zeros</c>, <c>torch.cat</c>).</summary>
+        public const string Torch = "global::TorchSharp.torch";
+
+        /// <summary><c>torch.nn</c>: module factories (<c>nn.Conv2d(...)</c>).</summary>
+        public const string Nn = "global::TorchSharp.torch.nn";
+
+        /// <summary><c>torch.nn.functional</c>.</summary>
+        public const string F = "global::TorchSharp.torch.nn.functional";
+
+        /// <summary>TorchSharp's module and parameter types (<c>TorchSharp.Modules.Conv2d</c>).</summary>
+        public const string Modules = "global::TorchSharp.Modules";
+
+        public const string Tensor = "global::TorchSharp.torch.Tensor";
         public const string Runtime = "global::DslAe";
 
         public static string Int(long value) => value.ToString(CultureInfo.InvariantCulture);
@@ -51,5 +60,8 @@ namespace DslAe.Generators.Emit
             : "[" + Int(shape.Channels) + ", " + Int(shape.Height) + ", " + Int(shape.Width) + "]";
 
         public static string Mode(UpsampleMode mode) => Torch + ".InterpolationMode." + mode;
+
+        /// <summary>A long[] literal: <c>[a, b]</c> (TorchSharp takes sizes, strides and paddings as arrays).</summary>
+        public static string Longs(params long[] values) => "[" + string.Join(", ", System.Array.ConvertAll(values, Int)) + "]";
     }
 }

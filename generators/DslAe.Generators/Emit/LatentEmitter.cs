@@ -12,16 +12,16 @@ namespace DslAe.Generators.Emit
             switch (latent.Latent)
             {
                 case ConvLatent:
-                    w.Line("public readonly " + Code.Nn + ".Conv2d " + MemberNames.LatentIn(n) + ";");
+                    w.Line("public readonly " + Code.Modules + ".Conv2d " + MemberNames.LatentIn(n) + ";");
                     break;
                 case DenseLatent:
-                    w.Line("public readonly " + Code.Nn + ".Linear " + MemberNames.LatentIn(n) + ";");
-                    w.Line("public readonly " + Code.Nn + ".Linear " + MemberNames.LatentOut(n) + ";");
+                    w.Line("public readonly " + Code.Modules + ".Linear " + MemberNames.LatentIn(n) + ";");
+                    w.Line("public readonly " + Code.Modules + ".Linear " + MemberNames.LatentOut(n) + ";");
                     break;
                 case VariationalLatent:
-                    w.Line("public readonly " + Code.Nn + ".Linear " + MemberNames.LatentMean(n) + ";");
-                    w.Line("public readonly " + Code.Nn + ".Linear " + MemberNames.LatentLogVariance(n) + ";");
-                    w.Line("public readonly " + Code.Nn + ".Linear " + MemberNames.LatentOut(n) + ";");
+                    w.Line("public readonly " + Code.Modules + ".Linear " + MemberNames.LatentMean(n) + ";");
+                    w.Line("public readonly " + Code.Modules + ".Linear " + MemberNames.LatentLogVariance(n) + ";");
+                    w.Line("public readonly " + Code.Modules + ".Linear " + MemberNames.LatentOut(n) + ";");
                     break;
             }
         }
@@ -33,7 +33,7 @@ namespace DslAe.Generators.Emit
             switch (latent.Latent)
             {
                 case ConvLatent:
-                    w.Line(MemberNames.LatentIn(n) + " = RegisterModule(" + Code.String(MemberNames.LatentIn(n)) + ", new " + Code.Nn + ".Conv2d(" + Code.Int(latent.InFeatures) + ", " + Code.Int(code) + ", 1));");
+                    StageEmitter.RegisterModule(w, MemberNames.LatentIn(n), MemberNames.LatentIn(n), Code.Nn + ".Conv2d(" + Code.Int(latent.InFeatures) + ", " + Code.Int(code) + ", 1)");
                     break;
                 case DenseLatent:
                     Linear(w, MemberNames.LatentIn(n), latent.InFeatures, code);
@@ -56,13 +56,13 @@ namespace DslAe.Generators.Emit
             switch (latent.Latent)
             {
                 case ConvLatent:
-                    w.Line("var " + local + " = " + MemberNames.LatentIn(n) + ".Forward(" + previous + ");");
+                    w.Line("var " + local + " = " + MemberNames.LatentIn(n) + ".call(" + previous + ");");
                     break;
                 case DenseLatent:
-                    w.Line("var " + local + " = " + MemberNames.LatentIn(n) + ".Forward(" + Flat(latent, previous) + ");");
+                    w.Line("var " + local + " = " + MemberNames.LatentIn(n) + ".call(" + Flat(latent, previous) + ");");
                     break;
                 case VariationalLatent:
-                    w.Line("var " + MeanLocal(latent) + " = " + MemberNames.LatentMean(n) + ".Forward(" + Flat(latent, previous) + ");");
+                    w.Line("var " + MeanLocal(latent) + " = " + MemberNames.LatentMean(n) + ".call(" + Flat(latent, previous) + ");");
                     if (!sample)
                     {
                         // Encode returns the mean; the log-variance head would be computed for nothing.
@@ -70,8 +70,8 @@ namespace DslAe.Generators.Emit
                         break;
                     }
 
-                    w.Line("var " + LogVarianceLocal(latent) + " = " + MemberNames.LatentLogVariance(n) + ".Forward(" + Flat(latent, previous) + ");");
-                    w.Line("var " + local + " = IsTraining ? " + Code.Runtime + ".Variational.Sample(" + MeanLocal(latent) + ", " + LogVarianceLocal(latent) + ") : " +
+                    w.Line("var " + LogVarianceLocal(latent) + " = " + MemberNames.LatentLogVariance(n) + ".call(" + Flat(latent, previous) + ");");
+                    w.Line("var " + local + " = training ? " + Code.Runtime + ".Variational.Sample(" + MeanLocal(latent) + ", " + LogVarianceLocal(latent) + ") : " +
                         MeanLocal(latent) + ";");
                     break;
             }
@@ -90,8 +90,8 @@ namespace DslAe.Generators.Emit
             w.Line("// " + latent.Name + ": projected back " + latent.Code + " -> " + latent.Output);
             var reshape = latent.Output.IsVector
                 ? string.Empty
-                : ".Reshape(-1, " + Code.Int(latent.Output.Channels) + ", " + Code.Int(latent.Output.Height) + ", " + Code.Int(latent.Output.Width) + ")";
-            w.Line("var " + back + " = " + MemberNames.LatentOut(latent.Name) + ".Forward(" + local + ")" + reshape + ";");
+                : ".reshape(-1, " + Code.Int(latent.Output.Channels) + ", " + Code.Int(latent.Output.Height) + ", " + Code.Int(latent.Output.Width) + ")";
+            w.Line("var " + back + " = " + MemberNames.LatentOut(latent.Name) + ".call(" + local + ")" + reshape + ";");
             return back;
         }
 
@@ -101,9 +101,9 @@ namespace DslAe.Generators.Emit
 
         public static string LogVarianceLocal(LatentPlan latent) => CodeLocal(latent).TrimStart('@') + "LogVariance";
 
-        private static string Flat(LatentPlan latent, string x) => latent.Input.IsVector ? x : x + ".Flatten(1)";
+        private static string Flat(LatentPlan latent, string x) => latent.Input.IsVector ? x : x + ".flatten(1)";
 
         private static void Linear(SourceWriter w, string field, int inFeatures, int outFeatures) =>
-            w.Line(field + " = RegisterModule(" + Code.String(field) + ", new " + Code.Nn + ".Linear(" + Code.Int(inFeatures) + ", " + Code.Int(outFeatures) + "));");
+            StageEmitter.RegisterModule(w, field, field, Code.Nn + ".Linear(" + Code.Int(inFeatures) + ", " + Code.Int(outFeatures) + ")");
     }
 }

@@ -43,13 +43,13 @@ namespace DslAe.Generators.Emit
 
         private static string Expression(LossSpec loss) => loss switch
         {
-            MseLoss => Code.F + ".MseLoss(pass.Output, target)",
-            L1Loss => Code.F + ".L1Loss(pass.Output, target)",
-            BceLoss => Code.F + ".BinaryCrossEntropy(pass.Output, target)",
-            BceWithLogitsLoss => Code.F + ".BinaryCrossEntropyWithLogits(pass.Output, target)",
+            MseLoss => Code.F + ".mse_loss(pass.Output, target)",
+            L1Loss => Code.F + ".l1_loss(pass.Output, target)",
+            BceLoss => Code.F + ".binary_cross_entropy(pass.Output, target)",
+            BceWithLogitsLoss => Code.F + ".binary_cross_entropy_with_logits(pass.Output, target)",
             KlLoss => Code.Runtime + ".Variational.KlDivergence(pass.Mean!, pass.LogVariance!)",
             LaplacianPyramidLoss l => Code.Runtime + ".LaplacianPyramid.Loss(pass.Output, target, " + Code.Int(l.Levels) + ")",
-            CrossEntropyLoss => Code.F + ".CrossEntropy(pass.Output, target)",
+            CrossEntropyLoss => Code.F + ".cross_entropy(pass.Output, target)",
             _ => "throw new global::System.NotSupportedException(" + Code.String(loss.KindName) + ")",
         };
 

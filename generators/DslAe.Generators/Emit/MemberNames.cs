@@ -10,13 +10,25 @@ namespace DslAe.Generators.Emit
     /// </summary>
     internal static class MemberNames
     {
-        /// <summary>Members a generated module inherits (DslAe.AutoencoderModule and DslAe.Torch.Nn.Module) or that every object has.</summary>
-        private static readonly HashSet<string> Inherited = new HashSet<string>
+        /// <summary>
+        /// Members a generated module inherits: the public and protected members of DslAe.AutoencoderModule and of
+        /// TorchSharp's nn.Module&lt;Tensor, Tensor&gt; and nn.Module, and those of every object. A test compares this list
+        /// with the runtime's types by reflection, so it cannot drift from them.
+        /// </summary>
+        internal static readonly HashSet<string> Inherited = new HashSet<string>
         {
-            "Buffers", "Children", "ComputeLoss", "Corrupt", "Decode", "Definition", "Dispose", "Encode", "Eval", "Forward",
-            "IsTraining", "Load", "LoadStateDict", "NamedBuffers", "NamedChildren", "NamedModules", "NamedParameters",
-            "ParameterCount", "Parameters", "RegisterBuffer", "RegisterModule", "RegisterParameter", "Run", "Save",
-            "StateDict", "To", "Train", "ZeroGrad", "Equals", "GetHashCode", "GetType", "ToString", "MemberwiseClone", "Finalize",
+            // DslAe.AutoencoderModule
+            "ComputeLoss", "Corrupt", "CreateEncoder", "Decode", "Definition", "Encode", "RegisterModule", "RegisterParameter", "Run",
+            // TorchSharp's nn.Module<Tensor, Tensor> and nn.Module
+            "ClearModules", "ConditionallyRegisterBuffer", "ConditionallyRegisterParameter", "Create", "Dispose", "GetDefaultDeviceAndType", "GetName",
+            "HType", "HookRemover", "RegisterComponents", "ReplaceBuffer", "ReplaceParameter", "_deviceIndex", "_deviceType", "_internal_buffers",
+            "_internal_params", "_internal_submodules", "_named_buffers", "_named_parameters", "_parameters", "_to", "_toEpilog", "add_module", "apply",
+            "buffers", "call", "children", "eval", "forward", "get_buffer", "get_parameter", "has_buffer", "has_parameter", "load", "load_state_dict",
+            "module_post_hooks", "module_pre_hooks", "modules", "name", "named_buffers", "named_children", "named_modules", "named_parameters",
+            "parameters", "post_hooks", "pre_hooks", "register_buffer", "register_forward_hook", "register_forward_pre_hook", "register_module",
+            "register_parameter", "save", "save_state_dict", "state_dict", "train", "training", "zero_grad",
+            // System.Object
+            "Equals", "Finalize", "GetHashCode", "GetType", "MemberwiseClone", "ReferenceEquals", "ToString",
         };
 
         public static string Norm(string stage) => stage + "Norm";
@@ -78,6 +90,16 @@ namespace DslAe.Generators.Emit
                 _ => new string[0],
             };
         }
+
+        /// <summary>The members of an encoder stage (its module and its norm); encoder stages are never tied.</summary>
+        public static IEnumerable<string> OfStage(StagePlan stage) => StageMembers(stage);
+
+        /// <summary>The members of a latent that <c>Encode</c> runs: the input projection, or a variational code's mean head.</summary>
+        public static IEnumerable<string> EncodingOfLatent(LatentPlan latent) => latent.Latent switch
+        {
+            VariationalLatent => new[] { LatentMean(latent.Name) },
+            _ => new[] { LatentIn(latent.Name) },
+        };
 
         private static IEnumerable<string> StageMembers(StagePlan stage)
         {

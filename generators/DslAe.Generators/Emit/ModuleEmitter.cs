@@ -42,15 +42,15 @@ namespace DslAe.Generators.Emit
             var spec = plan.Spec;
             w.Line("/// <summary>");
             w.Line("/// The module of <c>" + spec.Name + "</c>: input " + spec.Input + ", output " + plan.Output + ", " + Code.Int(plan.ParameterCount) + " parameters.");
-            w.Line("/// Temporaries of a pass belong to the caller's dispose scope; <see cref=\"global::DslAe.AutoencoderModule.Forward\"/> frees its own.");
+            w.Line("/// A TorchSharp module: <c>forward</c> (or <c>call</c>) reconstructs and frees its temporaries; the other passes leave theirs to the caller's dispose scope.");
             w.Line("/// </summary>");
             using (w.Block("public sealed partial class " + spec.Name + "Module : " + Code.Runtime + ".AutoencoderModule"))
             {
                 InModuleOrder(plan, stage => StageEmitter.Fields(w, stage), latent => LatentEmitter.Fields(w, latent));
 
                 w.Line();
-                w.Line("/// <summary>A module with freshly initialised parameters, on the CPU.</summary>");
-                using (w.Block("public " + spec.Name + "Module()"))
+                w.Line("/// <summary>A module with freshly initialised parameters, on the CPU; every member is registered under its own name.</summary>");
+                using (w.Block("public " + spec.Name + "Module() : base(" + Code.String(spec.Name) + ")"))
                 {
                     InModuleOrder(plan, stage => StageEmitter.Registrations(w, stage), latent => LatentEmitter.Registrations(w, latent));
                 }
@@ -58,6 +58,8 @@ namespace DslAe.Generators.Emit
                 w.Line();
                 w.Line("/// <inheritdoc />");
                 w.Line("public override " + Code.Runtime + ".ModelDefinition Definition => " + spec.Name + "Definition.Instance;");
+
+                WriteCreateEncoder(w, plan);
 
                 WriteRun(w, plan);
                 WriteEncode(w, plan);
@@ -132,6 +134,25 @@ namespace DslAe.Generators.Emit
             }
         }
 
+        private static void WriteCreateEncoder(SourceWriter w, ModelPlan plan)
+        {
+            var members = new List<string>();
+            foreach (var stage in plan.Encoder)
+            {
+                members.AddRange(MemberNames.OfStage(stage));
+            }
+
+            if (plan.Latent is { } latent)
+            {
+                members.AddRange(MemberNames.EncodingOfLatent(latent));
+            }
+
+            w.Line();
+            w.Line("/// <inheritdoc />");
+            w.Line("public override " + Code.Runtime + ".EncoderModule CreateEncoder() => new(this" +
+                string.Concat(members.Select(m => ", (" + Code.String(m) + ", " + Code.Member(m) + ")")) + ");");
+        }
+
         private static void WriteDecode(SourceWriter w, ModelPlan plan)
         {
             w.Line();
@@ -143,7 +164,7 @@ namespace DslAe.Generators.Emit
                 {
                     w.Line("throw new global::System.InvalidOperationException(" + Code.String(
                         plan.Spec.Name + "'s decoder also reads encoder stages (" + string.Join(", ", encoderReads) +
-                        ") through skips or unpooling, so it cannot decode a code alone; use Forward on an input instead.") + ");");
+                        ") through skips or unpooling, so it cannot decode a code alone; use forward on an input instead.") + ");");
                     return;
                 }
 

@@ -15,25 +15,26 @@ namespace DslAe.Generators.Emit
             switch (stage.Layer)
             {
                 case ConvLowering:
-                    w.Line(comment).Line("public readonly " + Code.Nn + ".Conv2d " + name + ";");
+                    w.Line(comment).Line("public readonly " + Code.Modules + ".Conv2d " + name + ";");
                     break;
                 case ConvTransposeLowering c when stage.Tied is null:
-                    w.Line(comment).Line("public readonly " + Code.Nn + ".ConvTranspose2d " + name + ";");
+                    w.Line(comment).Line("public readonly " + Code.Modules + ".ConvTranspose2d " + name + ";");
                     break;
                 case DenseLowering when stage.Tied is null:
-                    w.Line(comment).Line("public readonly " + Code.Nn + ".Linear " + name + ";");
+                    w.Line(comment).Line("public readonly " + Code.Modules + ".Linear " + name + ";");
                     break;
                 case ConvTransposeLowering { Bias: true }:
                 case DenseLowering { Bias: true }:
+                    // Not readonly: TorchSharp's module.to(...) replaces a module's own parameters and updates the field.
                     w.Line("/// <summary>" + stage.Name + "'s own bias; its weight is " + stage.Tied!.Source + "'s (tied).</summary>")
-                        .Line("public readonly " + Code.Tensor + " " + MemberNames.Bias(stage.Name) + ";");
+                        .Line("public " + Code.Modules + ".Parameter " + MemberNames.Bias(stage.Name) + ";");
                     break;
             }
 
             if (stage.Norm is { } norm)
             {
                 w.Line("/// <summary>" + stage.Name + "'s " + norm.Kind.ToString().ToLowerInvariant() + " norm.</summary>")
-                    .Line("public readonly " + Code.Nn + "." + NormType(norm) + " " + MemberNames.Norm(stage.Name) + ";");
+                    .Line("public readonly " + Code.Modules + "." + NormType(norm) + " " + MemberNames.Norm(stage.Name) + ";");
             }
         }
 
@@ -43,25 +44,24 @@ namespace DslAe.Generators.Emit
             switch (stage.Layer)
             {
                 case ConvLowering c:
-                    w.Line(name + " = RegisterModule(" + Code.String(stage.Name) + ", new " + Code.Nn + ".Conv2d(" + Code.Int(c.InChannels) + ", " +
-                        Code.Int(c.OutChannels) + ", " + Code.Int(c.Kernel) + ", stride: " + Code.Int(c.Stride) + ", padding: " + Code.Int(c.PaddingHeight) +
-                        ", dilation: " + Code.Int(c.Dilation) + ", groups: " + Code.Int(c.Groups) + ", bias: " + Code.Bool(c.Bias) + "));");
+                    // padding: 0 is left out: the literal 0 also converts to TorchSharp's Padding enum, which makes the call ambiguous.
+                    RegisterModule(w, name, stage.Name, Code.Nn + ".Conv2d(" + Code.Int(c.InChannels) + ", " + Code.Int(c.OutChannels) + ", " + Code.Int(c.Kernel) +
+                        ", stride: " + Code.Int(c.Stride) + (c.PaddingHeight == 0 ? string.Empty : ", padding: " + Code.Int(c.PaddingHeight)) + ", dilation: " + Code.Int(c.Dilation) +
+                        ", groups: " + Code.Int(c.Groups) + ", bias: " + Code.Bool(c.Bias) + ")");
                     break;
                 case ConvTransposeLowering c when stage.Tied is null:
-                    w.Line(name + " = RegisterModule(" + Code.String(stage.Name) + ", new " + Code.Nn + ".ConvTranspose2d(" + Code.Int(c.InChannels) + ", " +
-                        Code.Int(c.OutChannels) + ", " + Code.Int(c.Kernel) + ", stride: " + Code.Int(c.Stride) + ", padding: " + Code.Int(c.PaddingHeight) +
-                        ", outputPadding: " + Code.Int(c.OutputPaddingHeight) + ", dilation: " + Code.Int(c.Dilation) + ", groups: " + Code.Int(c.Groups) +
-                        ", bias: " + Code.Bool(c.Bias) + "));");
+                    RegisterModule(w, name, stage.Name, Code.Nn + ".ConvTranspose2d(" + Code.Int(c.InChannels) + ", " + Code.Int(c.OutChannels) + ", " + Code.Int(c.Kernel) +
+                        ", stride: " + Code.Int(c.Stride) + ", padding: " + Code.Int(c.PaddingHeight) + ", output_padding: " + Code.Int(c.OutputPaddingHeight) +
+                        ", dilation: " + Code.Int(c.Dilation) + ", groups: " + Code.Int(c.Groups) + ", bias: " + Code.Bool(c.Bias) + ")");
                     break;
                 case DenseLowering d when stage.Tied is null:
-                    w.Line(name + " = RegisterModule(" + Code.String(stage.Name) + ", new " + Code.Nn + ".Linear(" + Code.Int(d.InFeatures) + ", " +
-                        Code.Int(d.OutFeatures) + ", bias: " + Code.Bool(d.Bias) + "));");
+                    RegisterModule(w, name, stage.Name, Code.Nn + ".Linear(" + Code.Int(d.InFeatures) + ", " + Code.Int(d.OutFeatures) + ", hasBias: " + Code.Bool(d.Bias) + ")");
                     break;
                 case ConvTransposeLowering { Bias: true } c:
-                    w.Line(MemberNames.Bias(stage.Name) + " = RegisterParameter(" + Code.String(MemberNames.Bias(stage.Name)) + ", " + Code.Torch + ".Torch.Zeros([" + Code.Int(c.OutChannels) + "]));");
+                    w.Line(MemberNames.Bias(stage.Name) + " = RegisterParameter(" + Code.String(MemberNames.Bias(stage.Name)) + ", " + Code.Torch + ".zeros(" + Code.Int(c.OutChannels) + "));");
                     break;
                 case DenseLowering { Bias: true } d:
-                    w.Line(MemberNames.Bias(stage.Name) + " = RegisterParameter(" + Code.String(MemberNames.Bias(stage.Name)) + ", " + Code.Torch + ".Torch.Zeros([" + Code.Int(d.OutFeatures) + "]));");
+                    w.Line(MemberNames.Bias(stage.Name) + " = RegisterParameter(" + Code.String(MemberNames.Bias(stage.Name)) + ", " + Code.Torch + ".zeros(" + Code.Int(d.OutFeatures) + "));");
                     break;
             }
 
@@ -73,9 +73,13 @@ namespace DslAe.Generators.Emit
                     NormKind.Layer => Code.IntArray(norm.NormalizedShape),
                     _ => Code.Int(norm.Channels),
                 };
-                w.Line(MemberNames.Norm(stage.Name) + " = RegisterModule(" + Code.String(MemberNames.Norm(stage.Name)) + ", new " + Code.Nn + "." + NormType(norm) + "(" + args + "));");
+                RegisterModule(w, MemberNames.Norm(stage.Name), MemberNames.Norm(stage.Name), Code.Nn + "." + NormType(norm) + "(" + args + ")");
             }
         }
+
+        /// <summary><c>Field = RegisterModule("Name", nn.X(...));</c>: the state_dict name is the member's name.</summary>
+        public static void RegisterModule(SourceWriter w, string field, string name, string factory) =>
+            w.Line(field + " = RegisterModule(" + Code.String(name) + ", " + factory + ");");
 
         /// <summary>Writes the statements of the stage, reading <paramref name="previous"/>; the result is in the stage's local.</summary>
         public static void Forward(SourceWriter w, StagePlan stage, string previous)
@@ -102,7 +106,7 @@ namespace DslAe.Generators.Emit
                 }
 
                 Assign(skip.Merge == MergeKind.Concat
-                    ? Code.Torch + ".Torch.Cat([" + current + ", " + source + "], 1)"
+                    ? Code.Torch + ".cat([" + current + ", " + source + "], 1)"
                     : current + " + " + source);
             }
 
@@ -115,14 +119,14 @@ namespace DslAe.Generators.Emit
                         Assign(Pad(current, pre));
                     }
 
-                    Assign(name + ".Forward(" + current + ")");
+                    Assign(name + ".call(" + current + ")");
                     break;
                 case ConvTransposeLowering c:
                     Assign(stage.Tied is { } tie
-                        ? Code.F + ".ConvTranspose2d(" + current + ", " + Code.Member(tie.Source) + ".Weight, " + (c.Bias ? MemberNames.Bias(stage.Name) : "null") +
-                          ", stride: " + Code.Int(c.Stride) + ", padding: " + Code.Int(c.PaddingHeight) + ", outputPadding: " + Code.Int(c.OutputPaddingHeight) +
-                          ", groups: " + Code.Int(c.Groups) + ", dilation: " + Code.Int(c.Dilation) + ")"
-                        : name + ".Forward(" + current + ")");
+                        ? Code.F + ".conv_transpose2d(" + current + ", " + Code.Member(tie.Source) + ".weight, " + (c.Bias ? MemberNames.Bias(stage.Name) : "null") +
+                          ", strides: " + Code.Longs(c.Stride, c.Stride) + ", padding: " + Code.Longs(c.PaddingHeight, c.PaddingHeight) + ", output_padding: " +
+                          Code.Longs(c.OutputPaddingHeight, c.OutputPaddingHeight) + ", dilation: " + Code.Longs(c.Dilation, c.Dilation) + ", groups: " + Code.Int(c.Groups) + ")"
+                        : name + ".call(" + current + ")");
                     if (c.PostPad is { } post)
                     {
                         Assign(Pad(current, post));
@@ -131,46 +135,46 @@ namespace DslAe.Generators.Emit
                     break;
                 case DenseLowering d:
                     Assign(stage.Tied is { } tied
-                        ? Code.F + ".Linear(" + current + ", " + Code.Member(tied.Source) + ".Weight" + (tied.Transpose ? ".T()" : string.Empty) + ", " +
+                        ? Code.F + ".linear(" + current + ", " + Code.Member(tied.Source) + ".weight" + (tied.Transpose ? ".t()" : string.Empty) + ", " +
                           (d.Bias ? MemberNames.Bias(stage.Name) : "null") + ")"
-                        : name + ".Forward(" + current + ")");
+                        : name + ".call(" + current + ")");
                     break;
                 case MaxPoolLowering p when p.KeepIndices:
-                    w.Line("var (" + local + ", " + Indices(stage.Name) + ") = " + Code.F + ".MaxPool2dWithIndices(" + current + ", " + Code.Int(p.Kernel) +
-                        ", stride: " + Code.Int(p.Stride) + ", padding: " + Code.Int(p.Padding) + ", dilation: " + Code.Int(p.Dilation) + ", ceilMode: " +
-                        Code.Bool(p.CeilMode) + ");");
+                    w.Line("var (" + local + ", " + Indices(stage.Name) + ") = " + Code.F + ".max_pool2d_with_indices(" + current + ", " + PoolWindow(p.Kernel, p.Stride, p.Padding) +
+                        ", dilation: " + Code.Longs(p.Dilation, p.Dilation) + ", ceil_mode: " + Code.Bool(p.CeilMode) + ");");
                     declared = true;
                     current = local;
                     break;
                 case MaxPoolLowering p:
-                    Assign(Code.F + ".MaxPool2d(" + current + ", " + Code.Int(p.Kernel) + ", stride: " + Code.Int(p.Stride) + ", padding: " +
-                        Code.Int(p.Padding) + ", dilation: " + Code.Int(p.Dilation) + ", ceilMode: " + Code.Bool(p.CeilMode) + ")");
+                    Assign(Code.F + ".max_pool2d(" + current + ", " + PoolWindow(p.Kernel, p.Stride, p.Padding) + ", dilation: " + Code.Longs(p.Dilation, p.Dilation) +
+                        ", ceil_mode: " + Code.Bool(p.CeilMode) + ")");
                     break;
                 case AvgPoolLowering p:
-                    Assign(Code.F + ".AvgPool2d(" + current + ", " + Code.Int(p.Kernel) + ", stride: " + Code.Int(p.Stride) + ", padding: " +
-                        Code.Int(p.Padding) + ", ceilMode: " + Code.Bool(p.CeilMode) + ", countIncludePad: " + Code.Bool(p.CountIncludePad) + ")");
+                    Assign(Code.F + ".avg_pool2d(" + current + ", kernel_size: " + Code.Longs(p.Kernel, p.Kernel) + ", stride: " + Code.Longs(p.Stride, p.Stride) + ", padding: " +
+                        Code.Longs(p.Padding, p.Padding) + ", ceil_mode: " + Code.Bool(p.CeilMode) + ", count_include_pad: " + Code.Bool(p.CountIncludePad) + ")");
                     break;
                 case MaxUnpoolLowering u:
-                    Assign(Code.F + ".MaxUnpool2d(" + current + ", " + Indices(u.PoolStage) + ", (" + Code.Int(u.OutputHeight) + ", " + Code.Int(u.OutputWidth) + "))");
+                    Assign(Code.Runtime + ".MaxUnpooling.Unpool2d(" + current + ", " + Indices(u.PoolStage) + ", (" + Code.Int(u.OutputHeight) + ", " + Code.Int(u.OutputWidth) + "))");
                     break;
                 case UpsampleLowering u:
-                    Assign(Code.F + ".Interpolate(" + current + ", (" + Code.Int(u.OutputHeight) + ", " + Code.Int(u.OutputWidth) + "), " + Code.Mode(u.Mode) +
-                        (u.AlignCorners == true ? ", alignCorners: true" : string.Empty) + ")");
+                    // align_corners is always written for the interpolating modes: libtorch prints a warning on every call that leaves it unset.
+                    Assign(Code.F + ".interpolate(" + current + ", " + Code.Longs(u.OutputHeight, u.OutputWidth) + ", mode: " + Code.Mode(u.Mode) +
+                        (u.Mode == UpsampleMode.Nearest ? string.Empty : ", align_corners: " + Code.Bool(u.AlignCorners == true)) + ")");
                     break;
                 case PixelShuffleLowering p:
-                    Assign(Code.F + ".PixelShuffle(" + current + ", " + Code.Int(p.Factor) + ")");
+                    Assign(Code.F + ".pixel_shuffle(" + current + ", " + Code.Int(p.Factor) + ")");
                     break;
                 case FlattenLowering:
-                    Assign(current + ".Flatten(1)");
+                    Assign(current + ".flatten(1)");
                     break;
                 case UnflattenLowering u:
-                    Assign(current + ".Reshape(-1, " + Code.Int(u.Channels) + ", " + Code.Int(u.Height) + ", " + Code.Int(u.Width) + ")");
+                    Assign(current + ".reshape(-1, " + Code.Int(u.Channels) + ", " + Code.Int(u.Height) + ", " + Code.Int(u.Width) + ")");
                     break;
             }
 
             if (stage.Norm is not null)
             {
-                Assign(MemberNames.Norm(stage.Name) + ".Forward(" + current + ")");
+                Assign(MemberNames.Norm(stage.Name) + ".call(" + current + ")");
             }
 
             var activation = Activation(stage.Stage.Activation, current);
@@ -181,7 +185,7 @@ namespace DslAe.Generators.Emit
 
             if (stage.Stage.Dropout > 0)
             {
-                Assign(Code.F + ".Dropout(" + current + ", " + Code.Double(stage.Stage.Dropout) + ", IsTraining)");
+                Assign(Code.F + ".dropout(" + current + ", " + Code.Double(stage.Stage.Dropout) + ", training)");
             }
 
             if (!declared)
@@ -195,14 +199,23 @@ namespace DslAe.Generators.Emit
         public static string? Activation(ActivationSpec activation, string x) => activation.Kind switch
         {
             ActivationKind.None => null,
-            ActivationKind.LeakyRelu => Code.F + ".LeakyRelu(" + x + ", " + Code.Double(activation.EffectiveParameter) + ")",
-            ActivationKind.Elu => Code.F + ".Elu(" + x + ", " + Code.Double(activation.EffectiveParameter) + ")",
-            ActivationKind.Softmax => Code.F + ".Softmax(" + x + ", 1)",
-            var kind => Code.F + "." + kind + "(" + x + ")",
+            ActivationKind.LeakyRelu => Code.F + ".leaky_relu(" + x + ", " + Code.Double(activation.EffectiveParameter) + ")",
+            ActivationKind.Elu => Code.F + ".elu(" + x + ", " + Code.Double(activation.EffectiveParameter) + ")",
+            ActivationKind.Softmax => Code.F + ".softmax(" + x + ", 1)",
+            ActivationKind.Relu => Code.F + ".relu(" + x + ")",
+            ActivationKind.Gelu => Code.F + ".gelu(" + x + ")",
+            ActivationKind.Silu => Code.F + ".silu(" + x + ")",
+            ActivationKind.Sigmoid => Code.F + ".sigmoid(" + x + ")",
+            ActivationKind.Tanh => Code.F + ".tanh(" + x + ")",
+            _ => null,
         };
 
         private static string Pad(string x, Pad2d pad) =>
-            Code.F + ".Pad(" + x + ", " + Code.Int(pad.Left) + ", " + Code.Int(pad.Right) + ", " + Code.Int(pad.Top) + ", " + Code.Int(pad.Bottom) + ")";
+            Code.F + ".pad(" + x + ", " + Code.Longs(pad.Left, pad.Right, pad.Top, pad.Bottom) + ")";
+
+        /// <summary>A max pool's kernel, stride and padding arguments, square (TorchSharp names its stride "strides" there).</summary>
+        private static string PoolWindow(int kernel, int stride, int padding) =>
+            "kernel_size: " + Code.Longs(kernel, kernel) + ", strides: " + Code.Longs(stride, stride) + ", padding: " + Code.Longs(padding, padding);
 
         private static string NormType(NormLowering norm) => norm.Kind switch
         {

@@ -28,8 +28,8 @@ namespace DslAe.Model
         public static readonly DiagnosticRule NameClash = new(
             "DSLAE303", "Stage name collides with a generated member", Severity.Error,
             "{0}: the module would declare a member {1}, which is already {2}; rename {0}",
-            "The generated module declares a field per stage (and CodeIn/CodeOut, Dec1Norm, Dec1Bias... for latents, norms and tied biases) next to the members it inherits (Forward, Encode, Parameters...). A stage name that makes two of them collide would not compile.",
-            "`[Conv(8)] public partial Stage Forward { get; }`\n`Forward: the module would declare a member Forward, which is already an inherited member of the module; rename Forward`",
+            "The generated module declares a field per stage (and CodeIn/CodeOut, Dec1Norm, Dec1Bias... for latents, norms and tied biases) next to the members it inherits from DslAe's AutoencoderModule (Encode, Decode, Run...) and TorchSharp's nn.Module (forward, parameters, training...). A stage name that makes two of them collide would not compile.",
+            "`[Conv(8)] public partial Stage Encode { get; }`\n`Encode: the module would declare a member Encode, which is already an inherited member of the module; rename Encode`",
             "Rename the stage.");
 
         /// <summary>All rules of this catalogue, ordered by ID.</summary>

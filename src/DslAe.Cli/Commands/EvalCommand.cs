@@ -2,7 +2,9 @@ using System.CommandLine;
 using System.Globalization;
 using DslAe.Data;
 using DslAe.Training;
-using LibTorch = DslAe.Torch.Torch;
+using DslAe.Serialization;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace DslAe.Cli.Commands;
 
@@ -36,10 +38,10 @@ internal static class EvalCommand
 /// <summary>A model's module with weights loaded from a file, on the chosen device.</summary>
 internal sealed class LoadedModel : IDisposable
 {
-    private LoadedModel(AutoencoderModule module, Torch.Device device) => (Module, Device) = (module, device);
+    private LoadedModel(AutoencoderModule module, Device device) => (Module, Device) = (module, device);
 
     public AutoencoderModule Module { get; }
-    public Torch.Device Device { get; }
+    public Device Device { get; }
 
     public static LoadedModel Load(ModelDefinition model, string weights, string? device)
     {
@@ -49,8 +51,8 @@ internal sealed class LoadedModel : IDisposable
         try
         {
             Checkpoint.LoadWeights(weights, module);
-            module.To(target);
-            module.Eval();
+            module.to(target);
+            module.eval();
             return new LoadedModel(module, target);
         }
         catch

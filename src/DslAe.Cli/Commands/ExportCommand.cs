@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using DslAe.Serialization;
 
 namespace DslAe.Cli.Commands;
 
@@ -18,14 +19,14 @@ internal static class ExportCommand
             var weights = ModelChoice.WeightsFile(model, parse.GetValue(o.Checkpoint));
             using var loaded = LoadedModel.Load(model, weights, "cpu");
             var path = parse.GetValue(o.Out) ?? $"{model.Name}.safetensors";
-            loaded.Module.Save(path, new Dictionary<string, string>
+            Weights.Save(loaded.Module, path, new Dictionary<string, string>
             {
                 ["model"] = model.Name,
                 ["input_shape"] = string.Join(",", model.InputShape),
                 ["source"] = Path.GetFullPath(weights),
             });
             context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"wrote {Path.GetFullPath(path)}: {loaded.Module.StateDict().Count} tensors, {loaded.Module.ParameterCount:N0} parameters of {model.Name}"));
+                $"wrote {Path.GetFullPath(path)}: {loaded.Module.state_dict().Count} tensors, {loaded.Module.parameters().Sum(p => p.numel()):N0} parameters of {model.Name}"));
             return 0;
         });
         return command;

@@ -30,7 +30,7 @@ internal static class ReconstructCommand
             using (outputs)
             {
                 ReconstructionGrid.Write(path, [inputs, outputs]);
-                context.Output.WriteLine($"wrote {Path.GetFullPath(path)} ({inputs.Size(0)} images from {set.Source}; weights {weights})");
+                context.Output.WriteLine($"wrote {Path.GetFullPath(path)} ({inputs.size(0)} images from {set.Source}; weights {weights})");
             }
             return 0;
         });

@@ -27,6 +27,8 @@ internal static class TrainCommand
         var resume = parse.GetResult(o.Resume) is not null;
         var runFolder = resume ? ResumeFolder(model, parse.GetValue(o.Resume) ?? parse.GetValue(o.Out)) : parse.GetValue(o.Out);
         var options = new TrainerOptions { Device = parse.GetValue(o.Device) ?? "auto", RunFolder = runFolder, Resume = resume };
+        // Before any data loads: --device cuda on a machine without CUDA is an error now, not after the data set is read.
+        TrainingDevice.Resolve(options.Device);
 
         context.Output.WriteLine($"loading {DataSources.Describe(settings, parse.GetValue(o.Data))}");
         using var data = DataSources.Load(settings, model.InputShape, model.Name, parse.GetValue(o.Data), parse.GetValue(o.Limit));

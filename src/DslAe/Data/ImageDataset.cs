@@ -1,5 +1,4 @@
-using DslAe.Torch;
-using LibTorch = DslAe.Torch.Torch;
+using static TorchSharp.torch;
 
 namespace DslAe.Data;
 
@@ -22,10 +21,10 @@ public sealed class ImageDataset : IDisposable
     /// <summary>Where the images came from (a file, a folder, "in-memory"), for messages and reports.</summary>
     public string Source { get; }
 
-    public long Count => Images.Size(0);
+    public long Count => Images.size(0);
 
     /// <summary>One image's shape: channels, height, width.</summary>
-    public int[] SampleShape => Images.Shape.Skip(1).Select(s => (int)s).ToArray();
+    public int[] SampleShape => Images.shape.Skip(1).Select(s => (int)s).ToArray();
 
     /// <summary>
     /// A dataset over an in-memory tensor, copied: [N, C, H, W] or [N, H, W] (one channel). Unsigned bytes are
@@ -33,36 +32,36 @@ public sealed class ImageDataset : IDisposable
     /// </summary>
     public static ImageDataset FromTensor(Tensor images, string source = "in-memory")
     {
-        if (images.Dim is not (3 or 4))
-            throw new ArgumentException($"images must be [N, C, H, W] or [N, H, W]; got shape [{string.Join(", ", images.Shape)}]", nameof(images));
-        using var scope = LibTorch.NewDisposeScope();
-        var batched = images.Dim == 3 ? images.Unsqueeze(1) : images;
-        var floats = images.Dtype == ScalarType.UInt8
-            ? batched.To(ScalarType.Float32, Device.Cpu) / 255.0
-            : batched.To(ScalarType.Float32, Device.Cpu).Clone();
-        return new ImageDataset(floats.Contiguous().DetachFromDisposeScope(), source);
+        if (images.dim() is not (3 or 4))
+            throw new ArgumentException($"images must be [N, C, H, W] or [N, H, W]; got shape [{string.Join(", ", images.shape)}]", nameof(images));
+        using var scope = NewDisposeScope();
+        var batched = images.dim() == 3 ? images.unsqueeze(1) : images;
+        var floats = images.dtype == ScalarType.Byte
+            ? batched.to(ScalarType.Float32, CPU) / 255.0
+            : batched.to(ScalarType.Float32, CPU, copy: true);
+        return new ImageDataset(floats.contiguous().DetachFromDisposeScope(), source);
     }
 
     /// <summary>Unsigned-byte pixels [N, C, H, W] scaled to [0, 1].</summary>
     public static ImageDataset FromBytes(byte[] pixels, int[] shape, string source)
     {
-        using var raw = LibTorch.FromArray(pixels, shape.Select(s => (long)s).ToArray());
+        using var raw = tensor(pixels, shape.Select(s => (long)s).ToArray(), ScalarType.Byte);
         return FromTensor(raw, source);
     }
 
     /// <summary>The images at <paramref name="indices"/>, in that order, as a new dataset.</summary>
     public ImageDataset Select(ReadOnlySpan<long> indices)
     {
-        using var index = LibTorch.FromSpan(indices);
-        return new ImageDataset(Images.IndexSelect(0, index), Source);
+        using var index = tensor(indices.ToArray(), ScalarType.Int64);
+        return new ImageDataset(Images.index_select(0, index), Source);
     }
 
     /// <summary>The first <paramref name="count"/> images (all when there are fewer).</summary>
     public ImageDataset Take(long count)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
-        using var view = Images.Narrow(0, 0, Math.Min(count, Count));
-        return new ImageDataset(view.Clone(), Source);
+        using var view = Images.narrow(0, 0, Math.Min(count, Count));
+        return new ImageDataset(view.clone(), Source);
     }
 
     /// <summary>
@@ -85,10 +84,10 @@ public sealed class ImageDataset : IDisposable
     }
 
     /// <summary>The images at <paramref name="indices"/> (int64, on the CPU) as one batch tensor.</summary>
-    public Tensor Batch(Tensor indices) => Images.IndexSelect(0, indices);
+    public Tensor Batch(Tensor indices) => Images.index_select(0, indices);
 
     /// <summary>Images <paramref name="start"/>..start+length-1 as one batch tensor (a view, no copy).</summary>
-    public Tensor Slice(long start, long length) => Images.Narrow(0, start, length);
+    public Tensor Slice(long start, long length) => Images.narrow(0, start, length);
 
     /// <summary>Fails with a message naming the source when the images do not fit a model's input shape.</summary>
     public void EnsureShape(int[] inputShape, string model)

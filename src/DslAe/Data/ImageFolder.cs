@@ -2,15 +2,15 @@ namespace DslAe.Data;
 
 /// <summary>
 /// A folder of PNG and JPEG images (searched recursively, in ordinal path order so the order never depends on the
-/// file system), decoded by libpng and libjpeg-turbo to the channels a model takes. Every image must have the
-/// model's height and width.
+/// file system), decoded by SkiaSharp to the channels a model takes. Every image must have the model's height and
+/// width; a file of another size is named before its pixels are decoded.
 /// </summary>
 public static class ImageFolder
 {
-    /// <summary>True when <paramref name="folder"/> (or a subfolder) holds at least one PNG file.</summary>
+    /// <summary>True when <paramref name="folder"/> (or a subfolder) holds at least one PNG or JPEG file.</summary>
     public static bool HasImages(string folder) => Directory.Exists(folder) && ImageFiles(folder).Any();
 
-    /// <summary>All PNG images of <paramref name="folder"/> as one dataset of shape [N, C, H, W].</summary>
+    /// <summary>All PNG and JPEG images of <paramref name="folder"/> as one dataset of shape [N, C, H, W].</summary>
     public static ImageDataset Load(string folder, int[] inputShape)
     {
         if (!Directory.Exists(folder)) throw new DataFileException(folder, "folder not found");
@@ -22,10 +22,8 @@ public static class ImageFolder
         var pixels = new byte[checked((long)files.Count * sampleBytes)];
         for (var i = 0; i < files.Count; i++)
         {
-            var image = IsJpeg(files[i]) ? Jpeg.Read(files[i], channels) : Png.Read(files[i], channels);
-            if (image.Width != width || image.Height != height)
-                throw new DataFileException(files[i], $"wrong dimensions: the image is {image.Width}x{image.Height} (width x height) but the model takes {width}x{height}; resize the images or change the model's input shape");
-            // Interleaved HWC from libpng to the CHW layout of tensors.
+            var image = ImageFile.Read(files[i], channels, (width, height));
+            // Interleaved HWC from the decoder to the CHW layout of tensors.
             var target = pixels.AsSpan(i * sampleBytes, sampleBytes);
             for (var c = 0; c < channels; c++)
                 for (var p = 0; p < height * width; p++)

@@ -1,4 +1,4 @@
-using DslAe.Torch;
+using static TorchSharp.torch;
 
 namespace DslAe;
 
@@ -6,17 +6,17 @@ namespace DslAe;
 public static class Corruptions
 {
     /// <summary>Adds Gaussian noise of standard deviation <paramref name="std"/>.</summary>
-    public static Tensor Gaussian(Tensor x, double std) => x + Torch.Torch.Randn(x.Shape, x.Dtype, x.Device) * std;
+    public static Tensor Gaussian(Tensor x, double std) => x + randn_like(x) * std;
 
     /// <summary>Zeroes each value with probability <paramref name="p"/>.</summary>
-    public static Tensor Masking(Tensor x, double p) => x * Torch.Torch.Rand(x.Shape, x.Dtype, x.Device).Gt(p).To(x.Dtype);
+    public static Tensor Masking(Tensor x, double p) => x * rand_like(x).gt(p).to(x.dtype);
 
     /// <summary>Sets each value to 0 or 1 (equally likely) with probability <paramref name="p"/>.</summary>
     public static Tensor SaltAndPepper(Tensor x, double p)
     {
-        var u = Torch.Torch.Rand(x.Shape, x.Dtype, x.Device);
-        var keep = u.Gt(p).To(x.Dtype);
-        var salt = u.Lt(p / 2).To(x.Dtype);
+        var u = rand_like(x);
+        var keep = u.gt(p).to(x.dtype);
+        var salt = u.lt(p / 2).to(x.dtype);
         return x * keep + salt;
     }
 }

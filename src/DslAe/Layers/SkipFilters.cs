@@ -1,4 +1,5 @@
-using DslAe.Torch;
+using static TorchSharp.torch;
+using F = TorchSharp.torch.nn.functional;
 
 namespace DslAe;
 
@@ -11,7 +12,9 @@ public static class SkipFilters
     /// </summary>
     public static Tensor HighPass(Tensor x, long poolKernel, (long H, long W) size, InterpolationMode mode)
     {
-        var low = Functional.Interpolate(Functional.AvgPool2d(x, poolKernel, poolKernel), size, mode);
+        // align_corners is given for the interpolating modes: libtorch warns on every call that leaves it unset.
+        var align = mode is InterpolationMode.Nearest or InterpolationMode.NearestExact ? (bool?)null : false;
+        var low = F.interpolate(F.avg_pool2d(x, [poolKernel, poolKernel], [poolKernel, poolKernel]), [size.H, size.W], mode: mode, align_corners: align);
         return x - low;
     }
 }

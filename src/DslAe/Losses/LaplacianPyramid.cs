@@ -1,4 +1,6 @@
-using DslAe.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
+using F = TorchSharp.torch.nn.functional;
 
 namespace DslAe;
 
@@ -17,19 +19,19 @@ public static class LaplacianPyramid
     public static IReadOnlyList<Tensor> Bands(Tensor x, int levels)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(levels, 1);
-        var shape = x.Shape;
+        var shape = x.shape;
         // Every channel is filtered alike: fold channels into the batch and use one 1-channel kernel.
-        var g = x.Reshape(-1, 1, shape[2], shape[3]);
-        using var w = Torch.Torch.FromArray(Kernel, [1, 1, 5, 5]).To(x.Dtype, x.Device);
+        var g = x.reshape(-1, 1, shape[2], shape[3]);
+        using var w = tensor(Kernel, [1, 1, 5, 5]).to(x.dtype, x.device);
         using var w4 = w * 4.0;
         var bands = new List<Tensor>(levels);
         for (var level = 0; level < levels - 1; level++)
         {
-            var reduced = Functional.Conv2d(Functional.Pad(g, 2, 2, 2, 2, PaddingMode.Reflect), w, null, stride: 2);
-            var (h, wd) = (g.Shape[2], g.Shape[3]);
-            var (rh, rw) = (reduced.Shape[2], reduced.Shape[3]);
+            var reduced = F.conv2d(F.pad(g, [2, 2, 2, 2], PaddingModes.Reflect), w, strides: [2, 2]);
+            var (h, wd) = (g.shape[2], g.shape[3]);
+            var (rh, rw) = (reduced.shape[2], reduced.shape[3]);
             // conv_transpose2d gives 2m − 1 + output_padding; pick the output padding that lands on the finer size.
-            var expanded = Functional.ConvTranspose2d(reduced, w4, null, (2, 2), (2, 2), (h - 2 * rh + 1, wd - 2 * rw + 1), 1, (1, 1));
+            var expanded = F.conv_transpose2d(reduced, w4, strides: [2, 2], padding: [2, 2], output_padding: [h - 2 * rh + 1, wd - 2 * rw + 1]);
             bands.Add(Unfold(g - expanded, shape));
             g = reduced;
         }
@@ -43,16 +45,16 @@ public static class LaplacianPyramid
     {
         // The pyramid is linear, so the pyramid of the difference is the difference of the pyramids: build one.
         var bands = Bands(output - target, levels);
-        var total = bands[0].Abs().Mean();
+        var total = bands[0].abs().mean();
         for (var i = 1; i < bands.Count; i++)
         {
-            total = total + bands[i].Abs().Mean();
+            total = total + bands[i].abs().mean();
         }
 
         return total;
     }
 
-    private static Tensor Unfold(Tensor folded, long[] shape) => folded.Reshape(shape[0], shape[1], folded.Shape[2], folded.Shape[3]);
+    private static Tensor Unfold(Tensor folded, long[] shape) => folded.reshape(shape[0], shape[1], folded.shape[2], folded.shape[3]);
 
     private static float[] BuildKernel()
     {

@@ -1,6 +1,5 @@
-using DslAe.Torch;
-using LibTorch = DslAe.Torch.Torch;
-using F = DslAe.Torch.Functional;
+using static TorchSharp.torch;
+using F = TorchSharp.torch.nn.functional;
 
 namespace DslAe.Metrics;
 
@@ -24,8 +23,8 @@ public static class ImageMetrics
     /// <summary>Mean squared error of each image, [N].</summary>
     public static Tensor MsePerImage(Tensor output, Tensor target)
     {
-        using var scope = LibTorch.NewDisposeScope();
-        return (output - target).Square().Flatten(1).Mean(1).MoveToOuterDisposeScope();
+        using var scope = NewDisposeScope();
+        return (output - target).square().flatten(1).mean([1]).MoveToOuterDisposeScope();
     }
 
     /// <summary>PSNR in dB of a mean squared error for data in [0, 1]; infinite for a perfect reconstruction.</summary>
@@ -34,16 +33,16 @@ public static class ImageMetrics
     /// <summary>SSIM of each image pair, [N]. Images smaller than the 11x11 window are rejected.</summary>
     public static Tensor SsimPerImage(Tensor output, Tensor target)
     {
-        if (output.Dim != 4 || !output.Shape.SequenceEqual(target.Shape))
-            throw new ArgumentException($"SSIM needs two [N, C, H, W] tensors of one shape; got [{string.Join(", ", output.Shape)}] and [{string.Join(", ", target.Shape)}]");
-        var channels = output.Size(1);
-        if (output.Size(2) < SsimWindow || output.Size(3) < SsimWindow)
-            throw new ArgumentException($"SSIM's {SsimWindow}x{SsimWindow} window needs images of at least that size; got {output.Size(2)}x{output.Size(3)}");
-        using var scope = LibTorch.NewDisposeScope();
-        var x = output.To(ScalarType.Float32);
-        var y = target.To(ScalarType.Float32);
-        var window = GaussianWindow(channels, x.Device);
-        Tensor Blur(Tensor t) => F.Conv2d(t, window, groups: channels);
+        if (output.dim() != 4 || !output.shape.SequenceEqual(target.shape))
+            throw new ArgumentException($"SSIM needs two [N, C, H, W] tensors of one shape; got [{string.Join(", ", output.shape)}] and [{string.Join(", ", target.shape)}]");
+        var channels = output.size(1);
+        if (output.size(2) < SsimWindow || output.size(3) < SsimWindow)
+            throw new ArgumentException($"SSIM's {SsimWindow}x{SsimWindow} window needs images of at least that size; got {output.size(2)}x{output.size(3)}");
+        using var scope = NewDisposeScope();
+        var x = output.to(ScalarType.Float32);
+        var y = target.to(ScalarType.Float32);
+        var window = GaussianWindow(channels, x.device);
+        Tensor Blur(Tensor t) => F.conv2d(t, window, groups: channels);
         var muX = Blur(x);
         var muY = Blur(y);
         var muXX = muX * muX;
@@ -53,7 +52,7 @@ public static class ImageMetrics
         var varY = Blur(y * y) - muYY;
         var covXY = Blur(x * y) - muXY;
         var map = (2 * muXY + SsimC1) * (2 * covXY + SsimC2) / ((muXX + muYY + SsimC1) * (varX + varY + SsimC2));
-        return map.Flatten(1).Mean(1).MoveToOuterDisposeScope();
+        return map.flatten(1).mean([1]).MoveToOuterDisposeScope();
     }
 
     /// <summary>The normalised 2-D Gaussian, one copy per channel for a depthwise convolution: [C, 1, 11, 11].</summary>
@@ -68,6 +67,6 @@ public static class ImageMetrics
             for (var i = 0; i < SsimWindow; i++)
                 for (var j = 0; j < SsimWindow; j++)
                     w[(c * SsimWindow + i) * SsimWindow + j] = g[i] * g[j];
-        return LibTorch.FromArray(w, [channels, 1, SsimWindow, SsimWindow], device);
+        return tensor(w, [channels, 1, SsimWindow, SsimWindow], device: device);
     }
 }

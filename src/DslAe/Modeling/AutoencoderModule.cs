@@ -1,5 +1,5 @@
-using DslAe.Torch;
-using DslAe.Torch.Nn;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace DslAe;
 
@@ -11,12 +11,18 @@ namespace DslAe;
 public readonly record struct AutoencoderPass(Tensor Output, Tensor? Code, Tensor? Mean = null, Tensor? LogVariance = null);
 
 /// <summary>
-/// Base of every generated module. Generated code overrides <see cref="Run"/> (the whole pass),
-/// <see cref="Encode"/>, <see cref="Decode"/> and <see cref="ComputeLoss"/>; this class adds what is the same
-/// for every model: freeing a pass's temporaries, and one training step.
+/// Base of every generated module: a TorchSharp <c>nn.Module&lt;Tensor, Tensor&gt;</c> whose <c>forward</c> is the
+/// reconstruction, so it composes with hand-written TorchSharp code like any other module. Generated code overrides
+/// <see cref="Run"/> (the whole pass), <see cref="Encode"/>, <see cref="Decode"/> and <see cref="ComputeLoss(AutoencoderPass, Tensor)"/>,
+/// and registers every submodule and parameter by name in its constructor (state_dict keys are the stage names).
 /// </summary>
-public abstract class AutoencoderModule : Module
+public abstract class AutoencoderModule : nn.Module<Tensor, Tensor>
 {
+    /// <param name="name">The model's name, TorchSharp's module name.</param>
+    protected AutoencoderModule(string name) : base(name)
+    {
+    }
+
     /// <summary>The compile-time description this module was generated from.</summary>
     public abstract ModelDefinition Definition { get; }
 
@@ -29,6 +35,13 @@ public abstract class AutoencoderModule : Module
     /// <summary>The reconstruction of a code; throws when the decoder also reads encoder stages (skips, unpooling).</summary>
     public abstract Tensor Decode(Tensor code);
 
+    /// <summary>
+    /// The encoder as a module of its own: its forward is <see cref="Encode"/>, and its parameters are the very
+    /// parameters of this module's encoder stages (shared, not copied), named as here. Put it inside your own
+    /// TorchSharp module to train a head on it, or to fine-tune it.
+    /// </summary>
+    public abstract EncoderModule CreateEncoder();
+
     /// <summary>The declared weighted loss between the reconstruction of <paramref name="input"/> and <paramref name="target"/>.</summary>
     public LossBreakdown ComputeLoss(Tensor input, Tensor target) => ComputeLoss(Run(input), target);
 
@@ -39,9 +52,34 @@ public abstract class AutoencoderModule : Module
     public virtual Tensor Corrupt(Tensor input) => input;
 
     /// <summary>The reconstruction of <paramref name="input"/>; the pass's temporaries are freed before returning.</summary>
-    public Tensor Forward(Tensor input)
+    public override Tensor forward(Tensor input)
     {
-        using var scope = Torch.Torch.NewDisposeScope();
+        using var scope = NewDisposeScope();
         return Run(input).Output.MoveToOuterDisposeScope();
+    }
+
+    /// <summary>Registers <paramref name="module"/> as the submodule <paramref name="name"/> (its state_dict prefix) and returns it.</summary>
+    protected T RegisterModule<T>(string name, T module) where T : nn.Module
+    {
+        register_module(name, module);
+        return module;
+    }
+
+    /// <summary>Registers <paramref name="initial"/> as the trainable parameter <paramref name="name"/> and returns it.</summary>
+    protected TorchSharp.Modules.Parameter RegisterParameter(string name, Tensor initial)
+    {
+        // A module outlives any dispose scope it is built in: its parameters belong to it alone.
+        var parameter = new TorchSharp.Modules.Parameter(initial, requires_grad: true);
+        parameter.DetachFromDisposeScope();
+        register_parameter(name, parameter);
+        return parameter;
+    }
+
+    /// <summary>
+    /// Generated constructors register every member explicitly, so TorchSharp's reflective field scan (run when this
+    /// module becomes a submodule of another) has nothing to add.
+    /// </summary>
+    protected override void RegisterComponents()
+    {
     }
 }

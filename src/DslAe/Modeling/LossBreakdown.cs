@@ -1,4 +1,4 @@
-using DslAe.Torch;
+using static TorchSharp.torch;
 
 namespace DslAe;
 

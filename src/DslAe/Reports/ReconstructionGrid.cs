@@ -1,6 +1,5 @@
 using DslAe.Data;
-using DslAe.Torch;
-using LibTorch = DslAe.Torch.Torch;
+using static TorchSharp.torch;
 
 namespace DslAe.Reports;
 
@@ -17,8 +16,8 @@ public static class ReconstructionGrid
     public static void Write(string path, IReadOnlyList<Tensor> rows, int scale = 3)
     {
         if (rows.Count == 0) throw new ArgumentException("a grid needs at least one row of images", nameof(rows));
-        var shape = rows[0].Shape;
-        if (shape.Length != 4 || rows.Any(r => !r.Shape.SequenceEqual(shape)))
+        var shape = rows[0].shape;
+        if (shape.Length != 4 || rows.Any(r => !r.shape.SequenceEqual(shape)))
             throw new ArgumentException("every row must be an [N, C, H, W] tensor of one shape");
         var (count, channels, height, width) = ((int)shape[0], (int)shape[1], (int)shape[2], (int)shape[3]);
         var outChannels = channels == 3 ? 3 : 1;
@@ -42,16 +41,16 @@ public static class ReconstructionGrid
                             pixels[(gy * gridW + gx) * outChannels + c] = values[source];
                         }
         }
-        Png.Write(path, new ImagePixels(gridW, gridH, outChannels, pixels));
+        ImageFile.WritePng(path, new ImagePixels(gridW, gridH, outChannels, pixels));
     }
 
     /// <summary>[N, C, H, W] values in [0, 1] to bytes (N, C', H, W) with C' the written channels.</summary>
     private static byte[] ToBytes(Tensor images, int outChannels)
     {
-        using var scope = LibTorch.NewDisposeScope();
-        using var noGrad = LibTorch.NoGrad();
-        var picked = images.Size(1) == outChannels ? images : images.Narrow(1, 0, 1);
-        var scaled = (picked.Detach().To(ScalarType.Float32, Device.Cpu).Clamp(0, 1) * 255).Round();
-        return scaled.Contiguous().ToArray<float>().Select(v => (byte)v).ToArray();
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        var picked = images.size(1) == outChannels ? images : images.narrow(1, 0, 1);
+        var scaled = (picked.detach().to(ScalarType.Float32, CPU).clamp(0, 1) * 255).round();
+        return scaled.to(ScalarType.Byte).contiguous().data<byte>().ToArray();
     }
 }

@@ -1,61 +1,56 @@
 using System.Text.Json;
-using DslAe.Torch;
-using DslAe.Torch.Nn;
-using DslAe.Torch.Optim;
+using DslAe.Serialization;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace DslAe.Training;
 
 /// <summary>
-/// One safetensors file holding everything a resume needs: the module's tensors ("model.*"), the optimiser's
-/// state tensors ("optimizer.*"), and in the metadata the optimiser's settings, the schedule's state and the
-/// <see cref="TrainingState"/> (as JSON). Written atomically (temporary file, flush to disk, rename), so a kill
-/// at any moment leaves the previous checkpoint intact.
+/// One safetensors file holding everything a resume needs: the module's tensors ("model.*"), the optimiser's state
+/// ("optimizer.state": TorchSharp's own serialisation of every parameter group and moment buffer, as bytes), and in
+/// the metadata the <see cref="TrainingState"/> as JSON. The learning rate needs no state of its own: it is a closed
+/// form of the epoch (<see cref="LearningRateSchedule"/>). Written atomically (temporary file, flush to disk, rename),
+/// so a kill at any moment leaves the previous checkpoint intact.
 /// </summary>
 public static class Checkpoint
 {
     public const string FormatKey = "dslae.format";
-    public const string FormatValue = "dslae-checkpoint-1";
+    public const string FormatValue = "dslae-checkpoint-2";
     private const string StateKey = "dslae.state";
     private const string ModelPrefix = "model.";
-    private const string OptimizerPrefix = "optimizer.";
-    private const string SchedulerPrefix = "scheduler.";
+    private const string OptimizerKey = "optimizer.state";
 
     // The best loss starts at +inf, which JSON has no literal for.
     private static readonly JsonSerializerOptions StateJson = new() { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
 
-    public static void Save(string path, Module module, Optimizer optimizer, LrScheduler? scheduler, TrainingState state)
+    public static void Save(string path, nn.Module module, TorchSharp.Modules.OptimizerHelper optimizer, TrainingState state)
     {
-        using var optimizerState = optimizer.StateDict();
-        var tensors = module.StateDict().Select(kv => new KeyValuePair<string, Tensor>(ModelPrefix + kv.Key, kv.Value))
-            .Concat(optimizerState.Tensors.Select(kv => new KeyValuePair<string, Tensor>(OptimizerPrefix + kv.Key, kv.Value)));
+        using var optimizerState = OptimizerBytes(optimizer);
+        var tensors = module.state_dict().Select(kv => new KeyValuePair<string, Tensor>(ModelPrefix + kv.Key, kv.Value))
+            .Append(new KeyValuePair<string, Tensor>(OptimizerKey, optimizerState));
         var metadata = new Dictionary<string, string>
         {
             [FormatKey] = FormatValue,
             [StateKey] = JsonSerializer.Serialize(state, StateJson),
         };
-        foreach (var (k, v) in optimizerState.Metadata) metadata[OptimizerPrefix + k] = v;
-        if (scheduler is not null)
-            foreach (var (k, v) in scheduler.StateDict()) metadata[SchedulerPrefix + k] = v;
         Safetensors.Save(path, tensors, metadata);
     }
 
-    /// <summary>Restores module, optimiser and schedule from <paramref name="path"/> and returns the run's position.</summary>
-    public static TrainingState Restore(string path, Module module, Optimizer optimizer, LrScheduler? scheduler)
+    /// <summary>Restores module and optimiser from <paramref name="path"/> and returns the run's position.</summary>
+    public static TrainingState Restore(string path, nn.Module module, TorchSharp.Modules.OptimizerHelper optimizer)
     {
         var (tensors, metadata) = Read(path);
         try
         {
             if (metadata.GetValueOrDefault(FormatKey) != FormatValue || !metadata.TryGetValue(StateKey, out var stateJson))
-                throw new InvalidDataException($"{path} is not a DslAe training checkpoint (no \"{FormatKey}\": \"{FormatValue}\" metadata); --resume needs a run folder or its checkpoints/last.safetensors");
-            module.LoadStateDict(Strip(tensors, ModelPrefix));
-            using (var optimizerState = new OptimizerState(Strip(tensors, OptimizerPrefix), Strip(metadata, OptimizerPrefix)))
-                optimizer.LoadStateDict(optimizerState);
-            var schedulerState = Strip(metadata, SchedulerPrefix);
-            if (scheduler is not null && schedulerState.Count > 0) scheduler.LoadStateDict(schedulerState);
-            else if ((scheduler is null) != (schedulerState.Count == 0))
-                throw new InvalidOperationException($"cannot resume from {path}: it was trained {(schedulerState.Count == 0 ? "without" : "with")} a learning-rate schedule and this run is {(scheduler is null ? "without" : "with")} one");
-            return JsonSerializer.Deserialize<TrainingState>(stateJson, StateJson)
+                throw new InvalidDataException($"{path} is not a DslAe training checkpoint of this version (no \"{FormatKey}\": \"{FormatValue}\" metadata); --resume needs a run folder or its checkpoints/last.safetensors");
+            var state = JsonSerializer.Deserialize<TrainingState>(stateJson, StateJson)
                 ?? throw new InvalidDataException($"{path}: the training state in the metadata is empty");
+            Weights.LoadStateDict(module, Strip(tensors, ModelPrefix), strict: true, path);
+            if (!tensors.TryGetValue(OptimizerKey, out var optimizerState))
+                throw new InvalidDataException($"{path} holds no optimiser state (\"{OptimizerKey}\"); it cannot resume a run exactly");
+            LoadOptimizer(path, optimizer, optimizerState);
+            return state;
         }
         finally
         {
@@ -64,16 +59,38 @@ public static class Checkpoint
     }
 
     /// <summary>Loads only the model's weights from a checkpoint or from a plain weights file (as <c>export</c> writes).</summary>
-    public static void LoadWeights(string path, Module module)
+    public static void LoadWeights(string path, nn.Module module)
     {
         var (tensors, metadata) = Read(path);
         try
         {
-            module.LoadStateDict(metadata.GetValueOrDefault(FormatKey) == FormatValue ? Strip(tensors, ModelPrefix) : tensors);
+            var isCheckpoint = metadata.GetValueOrDefault(FormatKey) == FormatValue;
+            Weights.LoadStateDict(module, isCheckpoint ? Strip(tensors, ModelPrefix) : tensors, strict: true, path);
         }
         finally
         {
             foreach (var t in tensors.Values) t.Dispose();
+        }
+    }
+
+    private static Tensor OptimizerBytes(TorchSharp.Modules.OptimizerHelper optimizer)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true)) optimizer.save_state_dict(writer);
+        return tensor(stream.ToArray(), ScalarType.Byte);
+    }
+
+    private static void LoadOptimizer(string path, TorchSharp.Modules.OptimizerHelper optimizer, Tensor bytes)
+    {
+        try
+        {
+            using var stream = new MemoryStream(bytes.bytes.ToArray());
+            using var reader = new BinaryReader(stream);
+            optimizer.load_state_dict(reader);
+        }
+        catch (Exception e) when (e is InvalidDataException or ArgumentException or EndOfStreamException or IOException)
+        {
+            throw new InvalidDataException($"cannot resume from {path}: its optimiser state does not fit this run's optimiser ({e.Message}). Resume with the run's original optimiser, or start a new run without --resume.", e);
         }
     }
 

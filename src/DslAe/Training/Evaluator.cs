@@ -1,7 +1,6 @@
 using DslAe.Data;
 using DslAe.Metrics;
-using DslAe.Torch;
-using LibTorch = DslAe.Torch.Torch;
+using static TorchSharp.torch;
 
 namespace DslAe.Training;
 
@@ -23,17 +22,17 @@ public static class Evaluator
         var batch = 0;
         for (long start = 0; start < count; start += batchSize, batch++)
         {
-            using var scope = LibTorch.NewDisposeScope();
-            LibTorch.ManualSeed(SeededShuffle.DerivedSeed(seed, batch));
+            using var scope = NewDisposeScope();
+            TrainingDevice.Seed(SeededShuffle.DerivedSeed(seed, batch));
             var length = Math.Min(batchSize, count - start);
-            var clean = data.Slice(start, length).To(device);
+            var clean = data.Slice(start, length).to(device);
             var input = module.Corrupt(clean);
             var pass = module.Run(input);
             var loss = module.ComputeLoss(pass, clean);
-            totals.AddLoss(loss.Total.Item<float>(), loss.Terms.Select(t => new KeyValuePair<string, double>(t.Name, t.Value.Item<float>())), length);
+            totals.AddLoss(loss.Total.item<float>(), loss.Terms.Select(t => new KeyValuePair<string, double>(t.Name, t.Value.item<float>())), length);
             var output = pass.Output;
-            totals.AddImages(ImageMetrics.MsePerImage(output, clean).Cpu().ToArray<float>(),
-                             ImageMetrics.SsimPerImage(output, clean).Cpu().ToArray<float>());
+            totals.AddImages(ImageMetrics.MsePerImage(output, clean).cpu().data<float>().ToArray(),
+                             ImageMetrics.SsimPerImage(output, clean).cpu().data<float>().ToArray());
         }
         return totals.Result();
     }
@@ -42,12 +41,12 @@ public static class Evaluator
     public static (Tensor Inputs, Tensor Outputs) Reconstruct(AutoencoderModule module, ImageDataset data, Device device, long seed, int count)
     {
         using var evaluation = new EvaluationMode(module);
-        using var scope = LibTorch.NewDisposeScope();
-        LibTorch.ManualSeed(SeededShuffle.DerivedSeed(seed, 0));
-        var clean = data.Slice(0, Math.Min(count, data.Count)).To(device);
+        using var scope = NewDisposeScope();
+        TrainingDevice.Seed(SeededShuffle.DerivedSeed(seed, 0));
+        var clean = data.Slice(0, Math.Min(count, data.Count)).to(device);
         var input = module.Corrupt(clean);
         var output = module.Run(input).Output;
-        return (input.Cpu().MoveToOuterDisposeScope(), output.Cpu().MoveToOuterDisposeScope());
+        return (input.cpu().MoveToOuterDisposeScope(), output.cpu().MoveToOuterDisposeScope());
     }
 
     /// <summary>Evaluation mode without gradients until disposed; then the module's previous mode comes back.</summary>
@@ -60,15 +59,15 @@ public static class Evaluator
         public EvaluationMode(AutoencoderModule module)
         {
             this.module = module;
-            wasTraining = module.IsTraining;
-            module.Eval();
-            noGrad = LibTorch.NoGrad();
+            wasTraining = module.training;
+            module.eval();
+            noGrad = no_grad();
         }
 
         public void Dispose()
         {
             noGrad.Dispose();
-            module.Train(wasTraining);
+            module.train(wasTraining);
         }
     }
 }

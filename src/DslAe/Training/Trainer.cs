@@ -3,9 +3,9 @@ using System.Globalization;
 using DslAe.Data;
 using DslAe.Metrics;
 using DslAe.Reports;
-using DslAe.Torch;
-using DslAe.Torch.Optim;
-using LibTorch = DslAe.Torch.Torch;
+using DslAe.Serialization;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace DslAe.Training;
 
@@ -20,7 +20,6 @@ public sealed class Trainer : IDisposable
     private readonly ModelDefinition model;
     private readonly TrainingSettings settings;
     private readonly TrainerOptions options;
-    private readonly LrScheduler? scheduler;
 
     public Trainer(ModelDefinition model, TrainingSettings settings, TrainerOptions? options = null)
     {
@@ -32,16 +31,16 @@ public sealed class Trainer : IDisposable
         TrainingDevice.UseAllCores();
         Device = TrainingDevice.Resolve(this.options.Device);
         // The seed fixes the initial weights too.
-        LibTorch.ManualSeed(settings.Seed);
+        TrainingDevice.Seed(settings.Seed);
         Module = model.CreateModule();
-        Module.To(Device);
-        Optimizer = OptimizerFactory.Create(settings, Module.Parameters());
-        scheduler = OptimizerFactory.CreateScheduler(settings, Optimizer);
+        Module.to(Device);
+        // Created after the move: the optimiser holds the parameters as they are on the training device.
+        Optimizer = OptimizerFactory.Create(settings, Module.parameters());
     }
 
     public AutoencoderModule Module { get; }
 
-    public Optimizer Optimizer { get; }
+    public TorchSharp.Modules.OptimizerHelper Optimizer { get; }
 
     public Device Device { get; }
 
@@ -63,19 +62,21 @@ public sealed class Trainer : IDisposable
         {
             // Epoch 0: the untrained model, the baseline every later epoch is compared with.
             var untrained = Evaluator.Evaluate(Module, data.Validation, Device, ValidationSeed);
-            var record = new EpochRecord(0, 0, Optimizer.ParamGroups[0].Lr, 0, 0, null, untrained, false);
+            var record = new EpochRecord(0, 0, LearningRateSchedule.At(settings, 0), 0, 0, null, untrained, false);
             MetricsLog.Append(run.MetricsFile, record);
             observer.EpochCompleted(record);
         }
 
-        Module.Train();
+        Module.train();
         while (state.Epoch < settings.Epochs && !state.StoppedEarly)
         {
             var epochClock = Stopwatch.StartNew();
             var stepTime = TimeSpan.Zero;
             var stepsThisSession = 0L;
+            var lr = LearningRateSchedule.At(settings, state.Epoch);
+            OptimizerFactory.SetLearningRate(Optimizer, lr);
             var order = SeededShuffle.Permutation(data.Train.Count, settings.Seed, state.Epoch);
-            using var orderTensor = LibTorch.FromArray(order).DetachFromDisposeScope();
+            using var orderTensor = tensor(order, ScalarType.Int64).DetachFromDisposeScope();
             while (state.BatchInEpoch < stepsPerEpoch)
             {
                 var start = state.BatchInEpoch * settings.BatchSize;
@@ -88,11 +89,11 @@ public sealed class Trainer : IDisposable
                 state.GlobalStep++;
                 var running = state.EpochLossSum / state.EpochSamples;
                 observer.StepCompleted(new StepReport(state.GlobalStep, totalSteps, state.Epoch + 1, settings.Epochs, state.BatchInEpoch,
-                                                      stepsPerEpoch, running, Optimizer.ParamGroups[0].Lr));
+                                                      stepsPerEpoch, running, lr));
                 if (state.GlobalStep % logEvery == 0) MetricsLog.Append(run.StepsFile, new StepRecord(state.GlobalStep, state.Epoch + 1, running));
                 var stopHere = options.StopAfterStep is { } stop && state.GlobalStep >= stop;
                 if (stopHere || cancellation.IsCancellationRequested || (options.CheckpointEverySteps > 0 && state.GlobalStep % options.CheckpointEverySteps == 0))
-                    Checkpoint.Save(run.LastCheckpoint, Module, Optimizer, scheduler, state);
+                    Checkpoint.Save(run.LastCheckpoint, Module, Optimizer, state);
                 if (stopHere || cancellation.IsCancellationRequested)
                 {
                     observer.Message($"stopped after step {state.GlobalStep}; continue with --resume (checkpoint {run.LastCheckpoint})");
@@ -109,7 +110,7 @@ public sealed class Trainer : IDisposable
             test = Evaluator.Evaluate(Module, data.Test, Device, ValidationSeed);
             observer.Message($"test ({data.Test.Count} images): {test}");
         }
-        Module.Save(run.FinalWeights, new Dictionary<string, string> { ["model"] = model.Name });
+        Weights.Save(Module, run.FinalWeights, new Dictionary<string, string> { ["model"] = model.Name });
         var status = state.StoppedEarly
             ? $"Stopped early after epoch {state.Epoch}: no validation improvement for {settings.EarlyStoppingPatience} epochs (best: epoch {state.BestEpoch})."
             : $"Finished {state.Epoch} epochs ({state.GlobalStep} steps).";
@@ -142,10 +143,14 @@ public sealed class Trainer : IDisposable
         if (!options.Resume)
         {
             File.WriteAllText(run.SummaryFile, model.Summary.ToString());
-            return new TrainingState { Model = model.Name, Seed = settings.Seed, BatchSize = settings.BatchSize, TrainCount = trainCount };
+            return new TrainingState
+            {
+                Model = model.Name, Seed = settings.Seed, BatchSize = settings.BatchSize, TrainCount = trainCount,
+                Optimizer = settings.Optimizer.ToString(), Schedule = settings.Schedule.ToString(),
+            };
         }
-        var state = Checkpoint.Restore(run.LastCheckpoint, Module, Optimizer, scheduler);
-        state.EnsureResumable(model.Name, settings.Seed, settings.BatchSize, trainCount, run.LastCheckpoint);
+        var state = Checkpoint.Restore(run.LastCheckpoint, Module, Optimizer);
+        state.EnsureResumable(model.Name, settings, trainCount, run.LastCheckpoint);
         MetricsLog.TruncateAfter(run.MetricsFile, state.Epoch, state.GlobalStep);
         MetricsLog.TruncateAfter(run.StepsFile, state.Epoch, state.GlobalStep);
         return state;
@@ -153,24 +158,24 @@ public sealed class Trainer : IDisposable
 
     private void TrainStep(ImageDataset train, Tensor order, long start, long length, TrainingState state, RunFolder run)
     {
-        using var scope = LibTorch.NewDisposeScope();
+        using var scope = NewDisposeScope();
         // Reseeding per step makes corruption and dropout a function of the step alone, so a resumed run draws
         // the same noise as an uninterrupted one.
-        LibTorch.ManualSeed(SeededShuffle.DerivedSeed(settings.Seed, state.GlobalStep));
-        var clean = train.Batch(order.Narrow(0, start, length)).To(Device);
+        TrainingDevice.Seed(SeededShuffle.DerivedSeed(settings.Seed, state.GlobalStep));
+        var clean = train.Batch(order.narrow(0, start, length)).to(Device);
         var loss = Module.ComputeLoss(Module.Corrupt(clean), clean);
-        var total = loss.Total.Item<float>();
-        var terms = loss.Terms.Select(t => new KeyValuePair<string, double>(t.Name, t.Value.Item<float>())).ToList();
+        var total = loss.Total.item<float>();
+        var terms = loss.Terms.Select(t => new KeyValuePair<string, double>(t.Name, t.Value.item<float>())).ToList();
         if (!float.IsFinite(total))
         {
             var bad = terms.FirstOrDefault(t => !double.IsFinite(t.Value));
             throw new TrainingDivergedException(state.GlobalStep + 1, state.Epoch + 1, bad.Key ?? "total", bad.Key is null ? total : bad.Value,
                                                 File.Exists(run.LastCheckpoint) ? run.LastCheckpoint : null);
         }
-        Optimizer.ZeroGrad();
-        loss.Total.Backward();
-        if (settings.GradientClip is { } maxNorm) GradientClipping.ClipGlobalNorm(Module.Parameters(), maxNorm);
-        Optimizer.Step();
+        Optimizer.zero_grad();
+        loss.Total.backward();
+        if (settings.GradientClip is { } maxNorm) nn.utils.clip_grad_norm_(Module.parameters(), maxNorm);
+        Optimizer.step();
         state.EpochLossSum += total * length;
         foreach (var (name, value) in terms) state.EpochTermSums[name] = state.EpochTermSums.GetValueOrDefault(name) + value * length;
         state.EpochSamples += length;
@@ -188,22 +193,21 @@ public sealed class Trainer : IDisposable
             Terms = state.EpochTermSums.ToDictionary(kv => kv.Key, kv => kv.Value / samples),
             Samples = state.EpochSamples,
         };
-        var lr = Optimizer.ParamGroups[0].Lr;
+        var lr = LearningRateSchedule.At(settings, state.Epoch);
         var best = validation.Loss < state.BestValidationLoss;
         if (best)
         {
             (state.BestValidationLoss, state.BestEpoch, state.EpochsWithoutImprovement) = (validation.Loss, epoch, 0);
-            Module.Save(run.BestCheckpoint, new Dictionary<string, string> { ["model"] = model.Name, ["epoch"] = epoch.ToString(CultureInfo.InvariantCulture) });
+            Weights.Save(Module, run.BestCheckpoint, new Dictionary<string, string> { ["model"] = model.Name, ["epoch"] = epoch.ToString(CultureInfo.InvariantCulture) });
         }
         else state.EpochsWithoutImprovement++;
         var record = new EpochRecord(epoch, state.GlobalStep, lr, elapsed.TotalSeconds, stepMs, train, validation, best);
-        scheduler?.Step();
         state.StoppedEarly = settings.EarlyStoppingPatience is { } patience && state.EpochsWithoutImprovement >= patience;
         state.StartNextEpoch();
         // The log line first, then the checkpoint: a kill in between resumes from the previous checkpoint,
         // which repeats this epoch's end, and TruncateAfter drops the line written here before it is rewritten.
         MetricsLog.Append(run.MetricsFile, record);
-        Checkpoint.Save(run.LastCheckpoint, Module, Optimizer, scheduler, state);
+        Checkpoint.Save(run.LastCheckpoint, Module, Optimizer, state);
         var (inputs, outputs) = Evaluator.Reconstruct(Module, data.Validation, Device, ValidationSeed, options.ReconstructionSamples);
         using (inputs)
         using (outputs)

@@ -12,6 +12,8 @@ public sealed record TrainingState
     public required int Seed { get; init; }
     public required int BatchSize { get; init; }
     public required long TrainCount { get; init; }
+    public required string Optimizer { get; init; }
+    public required string Schedule { get; init; }
 
     /// <summary>The epoch in progress, 0-based (equal to the number of finished epochs).</summary>
     public int Epoch { get; set; }
@@ -45,12 +47,14 @@ public sealed record TrainingState
     }
 
     /// <summary>Fails, naming the difference, when a checkpoint cannot continue this run exactly.</summary>
-    public void EnsureResumable(string model, int seed, int batchSize, long trainCount, string checkpoint)
+    public void EnsureResumable(string model, TrainingSettings settings, long trainCount, string checkpoint)
     {
         var problems = new List<string>();
         if (!string.Equals(Model, model, StringComparison.Ordinal)) problems.Add($"it is a checkpoint of {Model}, not {model}");
-        if (Seed != seed) problems.Add($"it was trained with --seed {Seed}, not {seed}");
-        if (BatchSize != batchSize) problems.Add($"it was trained with --batch {BatchSize}, not {batchSize}");
+        if (Seed != settings.Seed) problems.Add($"it was trained with --seed {Seed}, not {settings.Seed}");
+        if (BatchSize != settings.BatchSize) problems.Add($"it was trained with --batch {BatchSize}, not {settings.BatchSize}");
+        if (Optimizer != settings.Optimizer.ToString()) problems.Add($"it was trained with the {Optimizer} optimiser, not {settings.Optimizer}");
+        if (Schedule != settings.Schedule.ToString()) problems.Add($"it was trained with the learning-rate schedule {Schedule}, not {settings.Schedule}");
         if (TrainCount != trainCount) problems.Add($"it was trained on {TrainCount} training images, not {trainCount} (same --data and --limit?)");
         if (problems.Count > 0)
             throw new InvalidOperationException($"cannot resume from {checkpoint}: {string.Join("; ", problems)}. Resume with the run's original settings, or start a new run without --resume.");

@@ -304,9 +304,9 @@ public static class DiagnosticCases
             """,
             "Model Ae is declared twice in the global namespace (here and first at Cases/Ae.cs(2,76)); both would generate AeModule and AeDefinition, so rename one or move it to another namespace"),
         new("DSLAE303", Error, Ae("""
-                [[|Conv(8)|]] public partial Stage Forward { get; }
+                [[|Conv(8)|]] public partial Stage Encode { get; }
                 [Conv(1)] public partial Stage Dec1 { get; }
             """),
-            "Forward: the module would declare a member Forward, which is already an inherited member of the module; rename Forward"),
+            "Encode: the module would declare a member Encode, which is already an inherited member of the module; rename Encode"),
     ];
 }

@@ -1,9 +1,10 @@
-using DslAe.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace DslAe.Generators.Tests.Running;
 
 /// <summary>
-/// Generated modules compiled and run through libtorch: a batch of two goes through each model, and the output and
+/// Generated modules compiled and run through TorchSharp: a batch of two goes through each model, and the output and
 /// code shapes and every stage's parameter count equal what the compile-time <c>Summary</c> promises.
 /// </summary>
 public sealed class CompiledAndRunTests(CompiledModels compiled) : IClassFixture<CompiledModels>
@@ -31,22 +32,22 @@ public sealed class CompiledAndRunTests(CompiledModels compiled) : IClassFixture
         var definition = compiled.Definition(model);
         var summary = definition.Summary;
         using var module = definition.CreateModule();
-        using var scope = global::DslAe.Torch.Torch.NewDisposeScope();
-        var input = global::DslAe.Torch.Torch.Randn([2, .. definition.InputShape.Select(d => (long)d)]);
+        using var scope = NewDisposeScope();
+        var input = randn([2, .. definition.InputShape.Select(d => (long)d)]);
 
-        var output = module.Forward(input);
+        var output = module.call(input);
         var pass = module.Run(input);
 
-        Assert.Equal([2L, .. summary.Rows[^1].OutputShape.Select(d => (long)d)], output.Shape);
-        Assert.Equal(output.Shape, pass.Output.Shape);
+        Assert.Equal([2L, .. summary.Rows[^1].OutputShape.Select(d => (long)d)], output.shape);
+        Assert.Equal(output.shape, pass.Output.shape);
         var latent = summary.Rows.SingleOrDefault(r => r.Kind.StartsWith("Latent", StringComparison.Ordinal));
         if (latent is not null)
         {
-            Assert.Equal([2L, .. latent.OutputShape.Select(d => (long)d)], pass.Code!.Shape);
-            Assert.Equal(pass.Code.Shape, module.Encode(input).Shape);
+            Assert.Equal([2L, .. latent.OutputShape.Select(d => (long)d)], pass.Code!.shape);
+            Assert.Equal(pass.Code.shape, module.Encode(input).shape);
         }
 
-        Assert.Equal(summary.TotalParameters, module.ParameterCount);
+        Assert.Equal(summary.TotalParameters, module.parameters().Sum(p => p.numel()));
         var byStage = ParametersByStage(module, summary.Rows.Select(r => r.Stage).ToHashSet());
         foreach (var row in summary.Rows)
         {
@@ -60,15 +61,15 @@ public sealed class CompiledAndRunTests(CompiledModels compiled) : IClassFixture
     {
         var definition = compiled.Definition("Samples.Denoising.DenoisingUNet");
         using var module = definition.CreateModule();
-        using var scope = global::DslAe.Torch.Torch.NewDisposeScope();
-        var target = global::DslAe.Torch.Torch.Rand([2, 1, 32, 32]);
+        using var scope = NewDisposeScope();
+        var target = rand(2, 1, 32, 32);
 
         var loss = module.ComputeLoss(module.Corrupt(target), target);
 
         Assert.Equal(["l1", "laplacian", "bce"], loss.Terms.Select(t => t.Name));
         Assert.Equal([1.0, 0.5, 0.25], loss.Terms.Select(t => t.Weight));
-        var weighted = loss.Terms.Sum(t => t.Weight * t.Value.Item<float>());
-        Assert.Equal(weighted, loss.Total.Item<float>(), 4);
+        var weighted = loss.Terms.Sum(t => t.Weight * t.Value.item<float>());
+        Assert.Equal(weighted, loss.Total.item<float>(), 4);
     }
 
     [Fact]
@@ -76,18 +77,18 @@ public sealed class CompiledAndRunTests(CompiledModels compiled) : IClassFixture
     {
         var definition = compiled.Definition("Samples.Variational.TiedVae");
         using var module = definition.CreateModule();
-        using var scope = global::DslAe.Torch.Torch.NewDisposeScope();
+        using var scope = NewDisposeScope();
 
-        var decoded = module.Decode(global::DslAe.Torch.Torch.Randn([2, 10]));
+        var decoded = module.Decode(randn(2, 10));
 
-        Assert.Equal([2L, 1, 28, 28], decoded.Shape);
+        Assert.Equal([2L, 1, 28, 28], decoded.shape);
     }
 
     /// <summary>Parameter counts grouped by the stage that owns them ("Enc1Norm.weight" and "Dec1Bias" belong to Enc1 and Dec1).</summary>
-    private static Dictionary<string, long> ParametersByStage(global::DslAe.Torch.Nn.Module module, HashSet<string> stages)
+    private static Dictionary<string, long> ParametersByStage(nn.Module module, HashSet<string> stages)
     {
         var counts = new Dictionary<string, long>();
-        foreach (var (name, tensor) in module.NamedParameters())
+        foreach (var (name, tensor) in module.named_parameters())
         {
             var owner = name.Split('.')[0];
             if (!stages.Contains(owner))
@@ -97,7 +98,7 @@ public sealed class CompiledAndRunTests(CompiledModels compiled) : IClassFixture
                     .FirstOrDefault(stages.Contains) ?? throw new InvalidOperationException("Parameter '" + name + "' belongs to no stage of " + string.Join(", ", stages));
             }
 
-            counts[owner] = counts.GetValueOrDefault(owner) + tensor.NumEl;
+            counts[owner] = counts.GetValueOrDefault(owner) + tensor.numel();
         }
 
         return counts;

@@ -24,7 +24,7 @@ public sealed class CompiledModels
         if (emitted.Success)
         {
             image.Position = 0;
-            // The default context resolves DslAe and DslAe.Torch to the copies the test itself runs on.
+            // The default context resolves DslAe and TorchSharp to the copies the test itself runs on.
             Assembly = AssemblyLoadContext.Default.LoadFromStream(image);
         }
     }

@@ -2,13 +2,16 @@ using System.Buffers.Binary;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using static TorchSharp.torch;
 
-namespace DslAe.Torch;
+namespace DslAe.Serialization;
 
 /// <summary>
 /// The safetensors format (Hugging Face): an 8-byte little-endian header length, a JSON header
 /// {name: {dtype, shape, data_offsets: [begin, end]}, "__metadata__": {string: string}}, then the raw
-/// little-endian bytes of every tensor. PyTorch reads it with json + torch.frombuffer.
+/// little-endian bytes of every tensor. Plain data: nothing in a file is executed on load, and the header is
+/// validated before any tensor is read. Written here rather than taken from TorchSharp.PyBridge, which reads and
+/// writes tensors compatibly but drops <c>__metadata__</c>, where checkpoints keep their training state.
 /// </summary>
 public static class Safetensors
 {
@@ -36,11 +39,11 @@ public static class Safetensors
         {
             if (name == MetadataKey) throw new ArgumentException($"'{MetadataKey}' is reserved for metadata and cannot name a tensor");
             if (header.ContainsKey(name)) throw new ArgumentException($"tensor name '{name}' appears twice");
-            var bytes = t.NumEl * t.Dtype.ElementSize();
+            var bytes = t.numel() * ElementSize(t.dtype);
             header[name] = new JsonObject
             {
-                ["dtype"] = DtypeName(t.Dtype),
-                ["shape"] = new JsonArray(t.Shape.Select(s => (JsonNode)s).ToArray()),
+                ["dtype"] = DtypeName(t.dtype),
+                ["shape"] = new JsonArray(t.shape.Select(s => (JsonNode)s).ToArray()),
                 ["data_offsets"] = new JsonArray(offset, offset + bytes),
             };
             offset += bytes;
@@ -138,9 +141,9 @@ public static class Safetensors
             var offsets = entry["data_offsets"]!.AsArray().Select(s => s!.GetValue<long>()).ToArray();
             long count = 1;
             foreach (var s in shape) count *= s;
-            var bytes = count * dtype.ElementSize();
+            var bytes = count * ElementSize(dtype);
             if (offsets.Length != 2 || offsets[1] - offsets[0] != bytes)
-                throw Corrupt(path, $"tensor '{name}': data_offsets [{string.Join(", ", offsets)}] do not span the {bytes} bytes of shape {Tensor.FormatShape(shape)} {entry["dtype"]}");
+                throw Corrupt(path, $"tensor '{name}': data_offsets [{string.Join(", ", offsets)}] do not span the {bytes} bytes of shape [{string.Join(", ", shape)}] {entry["dtype"]}");
             if (offsets[0] < 0 || dataStart + offsets[1] > file.Length)
                 throw Corrupt(path, $"tensor '{name}': data_offsets [{offsets[0]}, {offsets[1]}] run past the end of the file (truncated?)");
             var data = file.AsSpan((int)(dataStart + offsets[0]), (int)bytes);
@@ -152,21 +155,27 @@ public static class Safetensors
         }
     }
 
-    private static unsafe Tensor FromBytes(ReadOnlySpan<byte> data, long[] shape, ScalarType dtype)
+    private static Tensor FromBytes(ReadOnlySpan<byte> data, long[] shape, ScalarType dtype)
     {
-        fixed (byte* p = data)
-        fixed (long* s = shape)
-            return Tensor.From(Interop.Native.dslae_tensor_from_data(p, s, shape.Length, (int)dtype, (int)DeviceType.Cpu, -1, out var r), r);
+        var t = empty(shape, dtype, CPU);
+        if (data.Length > 0) data.CopyTo(t.bytes);
+        return t;
     }
 
-    private static unsafe void WriteData(Stream stream, Tensor t)
+    private static void WriteData(Stream stream, Tensor t)
     {
-        using var cpu = t.Detach().Contiguous();
-        var bytes = new byte[t.NumEl * t.Dtype.ElementSize()];
-        fixed (byte* p = bytes)
-            Interop.Native.Check(Interop.Native.dslae_tensor_copy_to(cpu.Handle, (int)t.Dtype, p, bytes.Length));
-        stream.Write(bytes);
+        using var scope = NewDisposeScope();
+        var cpu = t.detach().cpu().contiguous();
+        if (cpu.numel() > 0) stream.Write(cpu.bytes);
     }
+
+    private static long ElementSize(ScalarType t) => t switch
+    {
+        ScalarType.Float64 or ScalarType.Int64 => 8,
+        ScalarType.Float32 or ScalarType.Int32 => 4,
+        ScalarType.Float16 or ScalarType.BFloat16 or ScalarType.Int16 => 2,
+        _ => 1,
+    };
 
     private static string DtypeName(ScalarType t) => t switch
     {
@@ -178,7 +187,7 @@ public static class Safetensors
         ScalarType.Int32 => "I32",
         ScalarType.Int16 => "I16",
         ScalarType.Int8 => "I8",
-        ScalarType.UInt8 => "U8",
+        ScalarType.Byte => "U8",
         ScalarType.Bool => "BOOL",
         _ => throw new NotSupportedException($"safetensors has no dtype for {t}"),
     };
@@ -193,7 +202,7 @@ public static class Safetensors
         "I32" => ScalarType.Int32,
         "I16" => ScalarType.Int16,
         "I8" => ScalarType.Int8,
-        "U8" => ScalarType.UInt8,
+        "U8" => ScalarType.Byte,
         "BOOL" => ScalarType.Bool,
         _ => throw new FormatException($"unknown dtype \"{name}\""),
     };
