@@ -22,6 +22,8 @@ namespace DslAe.Generators
         /// <inheritdoc />
         public void Initialize(IncrementalGeneratorInitializationContext context)
         {
+            var docs = context.AnalyzerConfigOptionsProvider.Select(static (options, _) => DocsLink.Read(options));
+
             var csharpModels = context.SyntaxProvider
                 .ForAttributeWithMetadataName(
                     CSharpFrontEnd.AutoencoderAttribute,
@@ -32,8 +34,8 @@ namespace DslAe.Generators
                 .WithTrackingName(TrackingNames.CSharpModels);
 
             context.RegisterSourceOutput(
-                csharpModels.Select(static (m, _) => m.Diagnostics).WithTrackingName(TrackingNames.Diagnostics),
-                static (spc, diagnostics) => DiagnosticReporter.Report(spc, diagnostics));
+                csharpModels.Select(static (m, _) => m.Diagnostics).WithTrackingName(TrackingNames.Diagnostics).Combine(docs),
+                static (spc, pair) => DiagnosticReporter.Report(spc, pair.Left, pair.Right));
 
             var yamlModels = context.AdditionalTextsProvider
                 .Where(static file => YamlFrontEnd.IsDeclarationFile(file.Path))
@@ -43,8 +45,8 @@ namespace DslAe.Generators
                 .WithTrackingName(YamlTrackingNames.YamlModels);
 
             context.RegisterSourceOutput(
-                yamlModels.Select(static (m, _) => m.Model.Diagnostics).WithTrackingName(YamlTrackingNames.YamlDiagnostics),
-                static (spc, diagnostics) => DiagnosticReporter.Report(spc, diagnostics));
+                yamlModels.Select(static (m, _) => m.Model.Diagnostics).WithTrackingName(YamlTrackingNames.YamlDiagnostics).Combine(docs),
+                static (spc, pair) => DiagnosticReporter.Report(spc, pair.Left, pair.Right));
 
             // Two models of one full name would generate the same types: found across both front ends, reported once,
             // and neither is generated. Emission reads only the clashing names, so edits that keep every name keep it cached.
@@ -55,8 +57,8 @@ namespace DslAe.Generators
             var duplicateNames = duplicates.Select(static (d, _) => d.FullNames);
 
             context.RegisterSourceOutput(
-                duplicates.Select(static (d, _) => d.Diagnostics),
-                static (spc, diagnostics) => DiagnosticReporter.Report(spc, diagnostics));
+                duplicates.Select(static (d, _) => d.Diagnostics).Combine(docs),
+                static (spc, pair) => DiagnosticReporter.Report(spc, pair.Left, pair.Right));
 
             context.RegisterSourceOutput(
                 csharpModels.Select(static (m, _) => (m.Spec, m.Plan, m.Target, m.CanEmit, Name: m.Identity?.FullName)).Combine(duplicateNames)

@@ -13,13 +13,17 @@ namespace DslAe.Cli;
 /// </summary>
 public static class DslAeApp
 {
+    /// <summary>
+    /// Runs the command line on the console: <c>train</c>, <c>eval</c>, <c>summary</c>, <c>reconstruct</c> or
+    /// <c>export</c>; no arguments mean <c>train</c>. Returns the exit code; problems of input are reported as one
+    /// <c>error:</c> line with exit code 1.
+    /// </summary>
     public static Task<int> RunAsync(string[] args, CancellationToken cancellation = default) =>
         RunAsync(args, Console.Out, Console.Error, cancellation);
 
     /// <summary>Runs with explicit writers; progress is drawn live only when writing to a terminal.</summary>
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellation = default)
     {
-        NativeEnvironment.LimitBlasThreads();
         NativeEnvironment.ShortOpenMpSpin();
         var interactive = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected && Spectre.Console.AnsiConsole.Profile.Capabilities.Interactive;
         var root = BuildRoot(new CliContext(output, error, interactive));

@@ -3,20 +3,13 @@ using System.Runtime.InteropServices;
 namespace DslAe.Cli;
 
 /// <summary>
-/// Environment settings that must reach native libraries before libtorch loads (OpenBLAS and libgomp read them
-/// once, when they are loaded). .NET's
+/// Environment settings that must reach native libraries before libtorch loads (libgomp, the OpenMP runtime TorchSharp's
+/// libtorch bundles, reads them once, when it is loaded). .NET's
 /// Environment.SetEnvironmentVariable does not change the process environment that native code reads on Linux,
 /// so libc's setenv is called directly.
 /// </summary>
 internal static class NativeEnvironment
 {
-    /// <summary>
-    /// OpenBLAS's own threads oversubscribe the cores next to libtorch's OpenMP threads (p90 step time 10x worse
-    /// on 2 cores, docs/performance.md): unless the user chose a value, OpenBLAS gets one thread. OpenBLAS reads the
-    /// variable when it loads, which is at the first tensor operation, after this runs.
-    /// </summary>
-    public static void LimitBlasThreads() => SetDefault("OPENBLAS_NUM_THREADS", "1");
-
     /// <summary>
     /// libtorch's OpenMP threads (libgomp, in Debian's and PyTorch's builds) spin up to 300,000 rounds while they
     /// wait for each other. When other processes compete for the cores (a build, a second training run, a shared

@@ -38,7 +38,7 @@ public sealed partial class DenoisingUNetModule : global::DslAe.AutoencoderModul
         Enc1 = RegisterModule("Enc1", global::TorchSharp.torch.nn.Conv2d(1, 16, 3, stride: 1, padding: 1, dilation: 1, groups: 1, bias: true));
         Enc1Norm = RegisterModule("Enc1Norm", global::TorchSharp.torch.nn.BatchNorm2d(16));
         Enc2 = RegisterModule("Enc2", global::TorchSharp.torch.nn.Conv2d(16, 32, 3, stride: 1, padding: 1, dilation: 1, groups: 1, bias: true));
-        Enc2Norm = RegisterModule("Enc2Norm", global::TorchSharp.torch.nn.GroupNorm(4, 32));
+        Enc2Norm = RegisterModule("Enc2Norm", global::DslAe.Norms.GroupNorm(4, 32));
         Enc3 = RegisterModule("Enc3", global::TorchSharp.torch.nn.Conv2d(32, 32, 3, stride: 1, padding: 2, dilation: 2, groups: 1, bias: true));
         CodeIn = RegisterModule("CodeIn", global::TorchSharp.torch.nn.Conv2d(32, 8, 1));
         Dec2 = RegisterModule("Dec2", global::TorchSharp.torch.nn.Conv2d(40, 32, 3, stride: 1, padding: 1, dilation: 1, groups: 1, bias: true));

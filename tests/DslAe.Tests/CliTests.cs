@@ -46,6 +46,23 @@ public class CliTests
     }
 
     [Fact]
+    public async Task Train_on_cuda_without_a_gpu_fails_before_any_data_is_read()
+    {
+        if (TorchSharp.torch.cuda.is_available())
+        {
+            // With a GPU the request is valid (docs/gpu.md).
+            Assert.Equal(TorchSharp.DeviceType.CUDA, Training.TrainingDevice.Resolve("cuda").type);
+            return;
+        }
+        // The data folder does not exist: an error about it would mean the device was checked too late.
+        var (code, output, error) = await Run("train", "--model", "TinyAe", "--device", "cuda", "--data", "/nonexistent/data");
+        Assert.Equal(1, code);
+        Assert.Contains("--device cuda: no CUDA device is available", error);
+        Assert.DoesNotContain("/nonexistent/data", error + output);
+        Assert.Single(error.Trim().Split('\n'));
+    }
+
+    [Fact]
     public async Task Without_model_a_program_with_two_models_asks_for_one()
     {
         var (code, _, error) = await Run("summary");

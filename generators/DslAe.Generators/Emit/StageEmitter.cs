@@ -73,7 +73,9 @@ namespace DslAe.Generators.Emit
                     NormKind.Layer => Code.IntArray(norm.NormalizedShape),
                     _ => Code.Int(norm.Channels),
                 };
-                RegisterModule(w, MemberNames.Norm(stage.Name), MemberNames.Norm(stage.Name), Code.Nn + "." + NormType(norm) + "(" + args + ")");
+                // GroupNorm through the runtime: TorchSharp 0.107 leaves its affine parameters uninitialised.
+                var factory = norm.Kind == NormKind.Group ? Code.Runtime + ".Norms." : Code.Nn + ".";
+                RegisterModule(w, MemberNames.Norm(stage.Name), MemberNames.Norm(stage.Name), factory + NormType(norm) + "(" + args + ")");
             }
         }
 

@@ -11,27 +11,30 @@ namespace DslAe.Generators.Reporting
     /// </summary>
     internal static class DiagnosticReporter
     {
-        private static readonly ConcurrentDictionary<string, DiagnosticDescriptor> Descriptors = new();
+        private static readonly ConcurrentDictionary<(string Id, string? Docs), DiagnosticDescriptor> Descriptors = new();
 
-        public static void Report(SourceProductionContext context, EquatableArray<DiagnosticInfo> diagnostics)
+        /// <param name="context">Where the diagnostics go.</param>
+        /// <param name="diagnostics">What to report.</param>
+        /// <param name="docs">The diagnostics page help links point into (<see cref="DocsLink"/>); null: the relative default.</param>
+        public static void Report(SourceProductionContext context, EquatableArray<DiagnosticInfo> diagnostics, string? docs)
         {
             foreach (var info in diagnostics)
             {
-                context.ReportDiagnostic(Diagnostic.Create(DescriptorFor(info), ToLocation(info.Location), info.Message));
+                context.ReportDiagnostic(Diagnostic.Create(DescriptorFor(info, docs), ToLocation(info.Location), info.Message));
             }
         }
 
-        private static DiagnosticDescriptor DescriptorFor(DiagnosticInfo info) => Descriptors.GetOrAdd(info.Id, id =>
+        private static DiagnosticDescriptor DescriptorFor(DiagnosticInfo info, string? docs) => Descriptors.GetOrAdd((info.Id, docs), key =>
         {
-            var rule = DiagnosticCatalogues.Find(id);
+            var rule = DiagnosticCatalogues.Find(key.Id);
             return new DiagnosticDescriptor(
-                id,
-                rule?.Title ?? id,
+                key.Id,
+                rule?.Title ?? key.Id,
                 "{0}",
                 "DslAe",
                 ToRoslyn(rule?.Severity ?? info.Severity),
                 isEnabledByDefault: true,
-                helpLinkUri: rule?.HelpLink);
+                helpLinkUri: rule is null ? null : DocsLink.For(rule, key.Docs));
         });
 
         private static DiagnosticSeverity ToRoslyn(Severity severity) => severity switch

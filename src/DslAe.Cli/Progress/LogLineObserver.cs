@@ -11,6 +11,7 @@ namespace DslAe.Cli.Progress;
 /// </summary>
 public sealed class LogLineObserver(TextWriter output) : ITrainingObserver
 {
+    /// <summary>The least time between two step lines (10 seconds); an epoch's last step always gets one.</summary>
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(10);
 
     private readonly Stopwatch clock = new();
@@ -19,6 +20,7 @@ public sealed class LogLineObserver(TextWriter output) : ITrainingObserver
     private TimeSpan lastLine;
     private long firstStep;
 
+    /// <summary>Writes what the run will do and its run folder, and starts the clock.</summary>
     public void Started(TrainingStart start)
     {
         output.WriteLine(Inv($"{(start.Resumed ? "resuming" : "training")} {start.Model} on {start.Device}: {start.Epochs} epochs x {start.StepsPerEpoch} steps, {start.TrainImages} training / {start.ValidationImages} validation images"));
@@ -26,6 +28,10 @@ public sealed class LogLineObserver(TextWriter output) : ITrainingObserver
         clock.Restart();
     }
 
+    /// <summary>
+    /// Writes a progress line when <see cref="Interval"/> has passed since the last one, or at an epoch's last step.
+    /// The first step only starts the speed measurement.
+    /// </summary>
     public void StepCompleted(StepReport step)
     {
         if (!sinceFirstStep.IsRunning)
@@ -41,8 +47,10 @@ public sealed class LogLineObserver(TextWriter output) : ITrainingObserver
         output.WriteLine(Inv($@"[{clock.Elapsed:hh\:mm\:ss}] epoch {step.Epoch}/{step.Epochs}  step {step.Step}/{step.TotalSteps} ({100.0 * step.Step / step.TotalSteps:0}%)  loss {step.RunningLoss:0.00000}  {rate:0.0} steps/s  ETA {eta:hh\:mm\:ss}"));
     }
 
+    /// <summary>Writes the epoch's <see cref="EpochLine"/>.</summary>
     public void EpochCompleted(EpochRecord record) => output.WriteLine(EpochLine(record));
 
+    /// <summary>Writes <paramref name="text"/> as a line.</summary>
     public void Message(string text) => output.WriteLine(text);
 
     /// <summary>The line shown for a finished epoch, terminal or not.</summary>

@@ -27,6 +27,7 @@ public sealed class SpectreProgressObserver(ProgressContext context) : ITraining
         return result;
     }
 
+    /// <summary>Prints what the run will do and its run folder, and adds the progress bar, starting at the steps already done.</summary>
     public void Started(TrainingStart start)
     {
         AnsiConsole.MarkupLineInterpolated($"[bold]{(start.Resumed ? "Resuming" : "Training")} {start.Model}[/] on {start.Device}: {start.Epochs} epochs x {start.StepsPerEpoch} steps, {start.TrainImages} training / {start.ValidationImages} validation images");
@@ -35,6 +36,7 @@ public sealed class SpectreProgressObserver(ProgressContext context) : ITraining
         task.Value = start.FirstStep;
     }
 
+    /// <summary>Moves the bar to the step and shows the epoch and running loss.</summary>
     public void StepCompleted(StepReport step)
     {
         if (task is null) return;
@@ -42,8 +44,10 @@ public sealed class SpectreProgressObserver(ProgressContext context) : ITraining
         task.Description = string.Create(CultureInfo.InvariantCulture, $"epoch {step.Epoch}/{step.Epochs}  loss {step.RunningLoss:0.00000}");
     }
 
+    /// <summary>Prints the epoch's <see cref="LogLineObserver.EpochLine"/> above the bar.</summary>
     public void EpochCompleted(EpochRecord record) => AnsiConsole.WriteLine(LogLineObserver.EpochLine(record));
 
+    /// <summary>Prints <paramref name="text"/> above the bar.</summary>
     public void Message(string text) => AnsiConsole.WriteLine(text);
 
     /// <summary>Spectre's speed estimate shown as optimiser steps per second.</summary>

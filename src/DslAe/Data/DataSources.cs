@@ -7,6 +7,7 @@ namespace DslAe.Data;
 /// </summary>
 public static class DataSources
 {
+    /// <summary>The data name that selects Fashion-MNIST (compared case-insensitively; "fashion_mnist" works too).</summary>
     public const string FashionMnistName = "fashion-mnist";
 
     /// <summary>

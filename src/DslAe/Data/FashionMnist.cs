@@ -7,9 +7,12 @@ namespace DslAe.Data;
 /// </summary>
 public static class FashionMnist
 {
+    /// <summary>Where Debian's dataset-fashion-mnist package installs the files, and where a run looks by default.</summary>
     public const string DefaultFolder = "/usr/share/datasets/fashion-mnist";
 
+    /// <summary>File name of the training images, without the optional <c>.gz</c>.</summary>
     public const string TrainImages = "train-images-idx3-ubyte";
+    /// <summary>File name of the test images, without the optional <c>.gz</c>.</summary>
     public const string TestImages = "t10k-images-idx3-ubyte";
 
     /// <summary>True when <paramref name="folder"/> holds the training images (compressed or not).</summary>

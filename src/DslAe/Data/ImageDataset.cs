@@ -21,6 +21,7 @@ public sealed class ImageDataset : IDisposable
     /// <summary>Where the images came from (a file, a folder, "in-memory"), for messages and reports.</summary>
     public string Source { get; }
 
+    /// <summary>Number of images, N.</summary>
     public long Count => Images.size(0);
 
     /// <summary>One image's shape: channels, height, width.</summary>
@@ -96,5 +97,6 @@ public sealed class ImageDataset : IDisposable
             throw new DataFileException(Source, $"wrong dimensions: the images are {string.Join("x", SampleShape)} (channels x height x width) but {model} takes {string.Join("x", inputShape)}; use data of that size or change the model's input shape");
     }
 
+    /// <summary>Frees the images' tensor.</summary>
     public void Dispose() => Images.Dispose();
 }

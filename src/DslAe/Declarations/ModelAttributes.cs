@@ -5,17 +5,22 @@ namespace DslAe;
 /// <paramref name="shape"/> = channels, height, width. Its stage properties, in declaration order, form
 /// the encoder, the latent code and the decoder; the generator adds the module, loss, summary and loop.
 /// </summary>
+/// <param name="shape">Channels, height and width of one input sample; three positive numbers (DSLAE105, DSLAE021).</param>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
 public sealed class AutoencoderAttribute(params int[] shape) : Attribute
 {
+    /// <summary>Channels, height and width of one input sample.</summary>
     public int[] Shape { get; } = shape;
 }
 
 /// <summary>One weighted term of the loss; repeat the attribute to compose several.</summary>
+/// <param name="kind">Which loss the term computes.</param>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
 public sealed class LossAttribute(LossKind kind) : Attribute
 {
+    /// <summary>Which loss the term computes.</summary>
     public LossKind Kind { get; } = kind;
+    /// <summary>The term's weight in the sum; default 1.0.</summary>
     public double Weight { get; set; }
     /// <summary>Pyramid levels for <see cref="LossKind.LaplacianPyramid"/>.</summary>
     public int Levels { get; set; }
@@ -28,11 +33,14 @@ public sealed class LossAttribute(LossKind kind) : Attribute
 }
 
 /// <summary>Input corruption during training (denoising autoencoders); the target stays clean.</summary>
+/// <param name="kind">Which corruption.</param>
+/// <param name="amount">Standard deviation (<see cref="Noise.Gaussian"/>) or probability (<see cref="Noise.Masking"/>, <see cref="Noise.SaltPepper"/>).</param>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
 public sealed class CorruptAttribute(Noise kind, double amount) : Attribute
 {
+    /// <summary>Which corruption.</summary>
     public Noise Kind { get; } = kind;
-    /// <summary>Standard deviation for Gaussian noise, drop probability for masking and salt-and-pepper.</summary>
+    /// <summary>Standard deviation for Gaussian noise; for masking and salt-and-pepper, the probability that a value is replaced.</summary>
     public double Amount { get; } = amount;
 }
 
@@ -40,13 +48,21 @@ public sealed class CorruptAttribute(Noise kind, double amount) : Attribute
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
 public sealed class TrainAttribute : Attribute
 {
+    /// <summary>Passes over the training data; default 10.</summary>
     public int Epochs { get; set; }
+    /// <summary>Mini-batch size; default 64.</summary>
     public int Batch { get; set; }
+    /// <summary>The optimiser; default <see cref="OptimizerKind.Adam"/>.</summary>
     public OptimizerKind Optimizer { get; set; }
+    /// <summary>Learning rate; default 1e-3.</summary>
     public double Lr { get; set; }
+    /// <summary>SGD momentum; default 0.</summary>
     public double Momentum { get; set; }
+    /// <summary>SGD Nesterov momentum; default false.</summary>
     public bool Nesterov { get; set; }
+    /// <summary>Weight decay; default 0 (<see cref="OptimizerKind.AdamW"/>: 0.01).</summary>
     public double WeightDecay { get; set; }
+    /// <summary>Learning-rate schedule; default <see cref="DslAe.Schedule.None"/>.</summary>
     public Schedule Schedule { get; set; }
     /// <summary>Step schedule: epochs between decays.</summary>
     public int StepSize { get; set; }
@@ -54,12 +70,20 @@ public sealed class TrainAttribute : Attribute
     public double Gamma { get; set; }
     /// <summary>Cosine schedule: the final learning rate.</summary>
     public double MinLr { get; set; }
+    /// <summary>Adam's beta1; default 0.9.</summary>
     public double Beta1 { get; set; }
+    /// <summary>Adam's beta2; default 0.999.</summary>
     public double Beta2 { get; set; }
+    /// <summary>Clip the global gradient norm to this value; unset: no clipping.</summary>
     public double ClipNorm { get; set; }
+    /// <summary>Random seed of the initial weights, the validation split, the shuffling, corruption and dropout; default 42.</summary>
     public int Seed { get; set; }
+    /// <summary>Fraction of the training data held out for validation; default 0.1.</summary>
     public double Validation { get; set; }
+    /// <summary>Stop after this many epochs without validation improvement; unset: never.</summary>
     public int Patience { get; set; }
+    /// <summary>Data set name, e.g. <c>"fashion-mnist"</c>; with neither this nor <see cref="DataPath"/> a run uses Fashion-MNIST.</summary>
     public string? Data { get; set; }
+    /// <summary>Where the data set lives: a folder of Fashion-MNIST IDX files or of PNG/JPEG images; unset: the data set's usual place.</summary>
     public string? DataPath { get; set; }
 }

@@ -29,6 +29,10 @@ public abstract class StageAttribute : Attribute
 }
 
 /// <summary>Type of every stage property: the stage's shape and size as inferred at compile time.</summary>
+/// <param name="Name">The stage's name: the property's name.</param>
+/// <param name="Kind">The stage's kind, e.g. "Conv" or "Latent Dense".</param>
+/// <param name="OutputShape">The inferred output shape without the batch dimension; empty when it could not be inferred.</param>
+/// <param name="ParameterCount">The stage's parameter count.</param>
 public sealed record Stage(string Name, string Kind, int[] OutputShape, long ParameterCount)
 {
     /// <summary>Output shape as text, e.g. "32x14x14".</summary>

@@ -15,9 +15,13 @@ namespace DslAe.Metrics;
 /// </summary>
 public static class ImageMetrics
 {
+    /// <summary>Side of SSIM's square Gaussian window, in pixels.</summary>
     public const int SsimWindow = 11;
+    /// <summary>Standard deviation of SSIM's Gaussian window, in pixels.</summary>
     public const double SsimSigma = 1.5;
+    /// <summary>SSIM's stabilising constant C1 = (0.01·L)² for data range L = 1.</summary>
     public const double SsimC1 = 0.01 * 0.01;
+    /// <summary>SSIM's stabilising constant C2 = (0.03·L)² for data range L = 1.</summary>
     public const double SsimC2 = 0.03 * 0.03;
 
     /// <summary>Mean squared error of each image, [N].</summary>

@@ -9,6 +9,7 @@ public static class ModelCatalog
     private static readonly List<ModelDefinition> Models = [];
     private static readonly Lock Gate = new();
 
+    /// <summary>A snapshot of every registered model, in registration order.</summary>
     public static IReadOnlyList<ModelDefinition> All
     {
         get { lock (Gate) { return [.. Models]; } }

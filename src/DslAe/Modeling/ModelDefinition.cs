@@ -6,6 +6,7 @@ namespace DslAe;
 /// </summary>
 public abstract class ModelDefinition
 {
+    /// <summary>The model's name: the declaring type's name, or the YAML declaration's.</summary>
     public abstract string Name { get; }
 
     /// <summary>Input shape of one sample: channels, height, width.</summary>
@@ -26,5 +27,6 @@ public abstract class ModelDefinition
     /// <summary>A new module with freshly initialised parameters, on the CPU.</summary>
     public abstract AutoencoderModule CreateModule();
 
+    /// <summary>The model's <see cref="Name"/>.</summary>
     public override string ToString() => Name;
 }

@@ -4,8 +4,13 @@ using System.Text;
 namespace DslAe;
 
 /// <summary>One row of a model summary: a stage, its kind, its output shape and its parameter count.</summary>
+/// <param name="Stage">The stage's name.</param>
+/// <param name="Kind">The stage's kind, e.g. "Conv".</param>
+/// <param name="OutputShape">The stage's output shape without the batch dimension.</param>
+/// <param name="Parameters">The stage's parameter count.</param>
 public sealed record SummaryRow(string Stage, string Kind, int[] OutputShape, long Parameters)
 {
+    /// <summary>Output shape as text, e.g. "32x14x14".</summary>
     public string ShapeText => string.Join("x", OutputShape);
 }
 
@@ -13,13 +18,21 @@ public sealed record SummaryRow(string Stage, string Kind, int[] OutputShape, lo
 /// The table Keras users know from <c>model.summary()</c>. Generated models carry one computed at compile
 /// time; the runtime can compute the same numbers from a live module to prove they agree.
 /// </summary>
+/// <param name="model">The model's name.</param>
+/// <param name="input">The input shape of one sample: channels, height, width.</param>
+/// <param name="rows">One row per stage, in order.</param>
 public sealed class ModelSummary(string model, int[] input, IReadOnlyList<SummaryRow> rows)
 {
+    /// <summary>The model's name.</summary>
     public string Model { get; } = model;
+    /// <summary>The input shape of one sample: channels, height, width.</summary>
     public int[] Input { get; } = input;
+    /// <summary>One row per stage, in order.</summary>
     public IReadOnlyList<SummaryRow> Rows { get; } = rows;
+    /// <summary>The sum of the rows' parameter counts.</summary>
     public long TotalParameters => Rows.Sum(r => r.Parameters);
 
+    /// <summary>The table as text: a heading with the input shape, one line per stage, and the total.</summary>
     public override string ToString()
     {
         var stageWidth = Math.Max("stage".Length, Rows.Select(r => r.Stage.Length).DefaultIfEmpty(0).Max());

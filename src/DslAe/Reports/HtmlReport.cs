@@ -12,6 +12,12 @@ namespace DslAe.Reports;
 /// </summary>
 public static class HtmlReport
 {
+    /// <summary>Writes (or replaces, through a temporary file) the report of <paramref name="run"/>, reading its metrics and images.</summary>
+    /// <param name="run">The run folder the report describes and is written to.</param>
+    /// <param name="model">The model's name, the page's title.</param>
+    /// <param name="summary">The model summary text, shown as it is.</param>
+    /// <param name="status">A line on where the run stands.</param>
+    /// <param name="test">Test-set metrics, when the run has them.</param>
     public static void Write(RunFolder run, string model, string summary, string status, EvaluationMetrics? test)
     {
         var epochs = MetricsLog.ReadEpochs(run.MetricsFile);

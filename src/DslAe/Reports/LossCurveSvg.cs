@@ -12,6 +12,11 @@ public static class LossCurveSvg
 {
     private const int Width = 640, Height = 360, Left = 70, Right = 20, Top = 30, Bottom = 45;
 
+    /// <summary>
+    /// The SVG document of <paramref name="steps"/>' running losses and <paramref name="epochs"/>' validation losses
+    /// under <paramref name="title"/>. The loss axis is logarithmic when all losses are positive and span more than a
+    /// factor of 10; non-finite losses are left out.
+    /// </summary>
     public static string Render(string title, IReadOnlyList<StepRecord> steps, IReadOnlyList<EpochRecord> epochs)
     {
         var train = steps.Where(s => double.IsFinite(s.Loss)).Select(s => ((double)s.Step, s.Loss)).ToList();

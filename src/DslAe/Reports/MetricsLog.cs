@@ -12,6 +12,7 @@ namespace DslAe.Reports;
 /// </summary>
 public static class MetricsLog
 {
+    /// <summary>Appends one epoch as a line of <paramref name="path"/> (metrics.jsonl), flushed to disk.</summary>
     public static void Append(string path, EpochRecord record)
     {
         var line = new JsonObject
@@ -28,9 +29,11 @@ public static class MetricsLog
         AppendLine(path, line.ToJsonString());
     }
 
+    /// <summary>Appends one loss-curve point as a line of <paramref name="path"/> (steps.jsonl), flushed to disk.</summary>
     public static void Append(string path, StepRecord record) =>
         AppendLine(path, new JsonObject { ["step"] = record.Step, ["epoch"] = record.Epoch, ["loss"] = Number(record.Loss) }.ToJsonString());
 
+    /// <summary>The epochs logged in <paramref name="path"/>, in file order; none when the file does not exist. JSON nulls read back as NaN.</summary>
     public static List<EpochRecord> ReadEpochs(string path) =>
         ReadLines(path).Select(o => new EpochRecord(
             o["epoch"]!.GetValue<int>(),
@@ -42,6 +45,7 @@ public static class MetricsLog
             FromJson(o["validation"]!.AsObject()),
             o["best"]?.GetValue<bool>() ?? false)).ToList();
 
+    /// <summary>The loss-curve points logged in <paramref name="path"/>, in file order; none when the file does not exist.</summary>
     public static List<StepRecord> ReadSteps(string path) =>
         ReadLines(path).Select(o => new StepRecord(o["step"]!.GetValue<long>(), o["epoch"]!.GetValue<int>(), Get(o, "loss"))).ToList();
 

@@ -13,6 +13,10 @@ public static class ReconstructionGrid
     private const int Gutter = 2;
     private const byte GutterValue = 255;
 
+    /// <summary>Writes the grid of <paramref name="rows"/> as a PNG file at <paramref name="path"/>.</summary>
+    /// <param name="path">The PNG file to write.</param>
+    /// <param name="rows">One [N, C, H, W] tensor per row, all of one shape, values in [0, 1] (clamped).</param>
+    /// <param name="scale">How many pixels of the grid each image pixel becomes, across and down.</param>
     public static void Write(string path, IReadOnlyList<Tensor> rows, int scale = 3)
     {
         if (rows.Count == 0) throw new ArgumentException("a grid needs at least one row of images", nameof(rows));

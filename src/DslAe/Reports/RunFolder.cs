@@ -8,13 +8,16 @@ namespace DslAe.Reports;
 /// </summary>
 public sealed class RunFolder
 {
+    /// <summary>The folder, relative to the working directory, under which new runs are created by default.</summary>
     public const string DefaultRoot = "runs";
 
+    /// <summary>The run folder at <paramref name="path"/>, made absolute; nothing is created on disk.</summary>
     public RunFolder(string path)
     {
         Path = System.IO.Path.GetFullPath(path);
     }
 
+    /// <summary>The folder's absolute path.</summary>
     public string Path { get; }
 
     /// <summary>One JSON object per line: an epoch's train and validation metrics.</summary>
@@ -23,6 +26,7 @@ public sealed class RunFolder
     /// <summary>One JSON object per line: the running training loss every few steps (the loss curve).</summary>
     public string StepsFile => Combine("steps.jsonl");
 
+    /// <summary>The folder of the checkpoints, <c>checkpoints/</c>.</summary>
     public string CheckpointsFolder => Combine("checkpoints");
 
     /// <summary>The checkpoint <c>--resume</c> continues from: written every few steps and at every epoch's end.</summary>
@@ -34,11 +38,16 @@ public sealed class RunFolder
     /// <summary>The trained model's weights alone, written when the run ends.</summary>
     public string FinalWeights => Combine("model.safetensors");
 
+    /// <summary>The model summary table as text, written when a run starts.</summary>
     public string SummaryFile => Combine("summary.txt");
+    /// <summary>The loss curve (<see cref="LossCurveSvg"/>).</summary>
     public string LossCurveFile => Combine("loss.svg");
+    /// <summary>The HTML report (<see cref="HtmlReport"/>).</summary>
     public string ReportFile => Combine("report.html");
+    /// <summary>The folder of the reconstruction grids, <c>images/</c>.</summary>
     public string ImagesFolder => Combine("images");
 
+    /// <summary>The reconstructions grid of <paramref name="epoch"/>: <c>images/reconstructions-epoch-NNN.png</c>.</summary>
     public string ReconstructionImage(int epoch) =>
         System.IO.Path.Combine(ImagesFolder, string.Create(CultureInfo.InvariantCulture, $"reconstructions-epoch-{epoch:000}.png"));
 
@@ -65,6 +74,7 @@ public sealed class RunFolder
             .FirstOrDefault();
     }
 
+    /// <summary>Creates the folder with its checkpoints and images subfolders (existing ones are kept).</summary>
     public void Create()
     {
         Directory.CreateDirectory(Path);
@@ -74,5 +84,6 @@ public sealed class RunFolder
 
     private string Combine(string name) => System.IO.Path.Combine(Path, name);
 
+    /// <summary>The folder's absolute <see cref="Path"/>.</summary>
     public override string ToString() => Path;
 }

@@ -14,7 +14,9 @@ namespace DslAe.Training;
 /// </summary>
 public static class Checkpoint
 {
+    /// <summary>The metadata key that marks a file as a DslAe training checkpoint.</summary>
     public const string FormatKey = "dslae.format";
+    /// <summary>The value of <see cref="FormatKey"/> in checkpoints of this version; others cannot be resumed.</summary>
     public const string FormatValue = "dslae-checkpoint-2";
     private const string StateKey = "dslae.state";
     private const string ModelPrefix = "model.";
@@ -23,6 +25,7 @@ public static class Checkpoint
     // The best loss starts at +inf, which JSON has no literal for.
     private static readonly JsonSerializerOptions StateJson = new() { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
 
+    /// <summary>Writes <paramref name="module"/>'s state, <paramref name="optimizer"/>'s state and <paramref name="state"/> to <paramref name="path"/>, atomically.</summary>
     public static void Save(string path, nn.Module module, TorchSharp.Modules.OptimizerHelper optimizer, TrainingState state)
     {
         using var optimizerState = OptimizerBytes(optimizer);

@@ -11,8 +11,14 @@ namespace DslAe.Training;
 /// </summary>
 public static class Evaluator
 {
+    /// <summary>Images per evaluation batch unless the caller chooses otherwise.</summary>
     public const int DefaultBatchSize = 256;
 
+    /// <summary>
+    /// The metrics of <paramref name="module"/> on the first <paramref name="maxSamples"/> images of
+    /// <paramref name="data"/> (all when null), in order, in batches of <paramref name="batchSize"/> on
+    /// <paramref name="device"/>. <paramref name="seed"/> fixes the corruption; the module's mode is restored afterwards.
+    /// </summary>
     public static EvaluationMetrics Evaluate(AutoencoderModule module, ImageDataset data, Device device, long seed,
                                              int batchSize = DefaultBatchSize, long? maxSamples = null)
     {

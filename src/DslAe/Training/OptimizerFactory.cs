@@ -6,6 +6,10 @@ namespace DslAe.Training;
 /// <summary>The optimiser a model declares, built from its <see cref="TrainingSettings"/> over TorchSharp's optimisers.</summary>
 public static class OptimizerFactory
 {
+    /// <summary>
+    /// TorchSharp's SGD, Adam or AdamW over <paramref name="parameters"/> with every setting of <paramref name="settings"/>
+    /// passed explicitly; fails unless the learning rate is positive.
+    /// </summary>
     public static TorchSharp.Modules.OptimizerHelper Create(TrainingSettings settings, IEnumerable<TorchSharp.Modules.Parameter> parameters)
     {
         if (!(settings.LearningRate > 0))

@@ -21,6 +21,14 @@ public sealed class Trainer : IDisposable
     private readonly TrainingSettings settings;
     private readonly TrainerOptions options;
 
+    /// <summary>
+    /// Gives libtorch every core (unless OMP_NUM_THREADS is set), seeds it with the settings' seed, and creates the
+    /// model's module on the chosen device and its optimiser. Fails when the epochs, the batch size or the learning
+    /// rate are not positive, or the device is not available.
+    /// </summary>
+    /// <param name="model">The model to train.</param>
+    /// <param name="settings">What to train: the declared settings, possibly with command-line overrides.</param>
+    /// <param name="options">How to run it; null: the defaults of <see cref="TrainerOptions"/>.</param>
     public Trainer(ModelDefinition model, TrainingSettings settings, TrainerOptions? options = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(settings.Epochs, "epochs");
@@ -38,12 +46,25 @@ public sealed class Trainer : IDisposable
         Optimizer = OptimizerFactory.Create(settings, Module.parameters());
     }
 
+    /// <summary>The module being trained, on <see cref="Device"/>; the trainer owns it.</summary>
     public AutoencoderModule Module { get; }
 
+    /// <summary>The declared optimiser over <see cref="Module"/>'s parameters; the trainer owns it.</summary>
     public TorchSharp.Modules.OptimizerHelper Optimizer { get; }
 
+    /// <summary>The device training runs on.</summary>
     public Device Device { get; }
 
+    /// <summary>
+    /// Trains on <paramref name="data"/> until every epoch is done or early stopping ends the run, then evaluates the
+    /// test set (when there is one) and writes the final weights. On cancellation, or at
+    /// <see cref="TrainerOptions.StopAfterStep"/>, it writes a checkpoint and returns an unfinished result that a
+    /// later <see cref="TrainerOptions.Resume"/> continues. Fails with <see cref="TrainingDivergedException"/> when a
+    /// loss becomes NaN or infinite.
+    /// </summary>
+    /// <param name="data">Training, validation and optional test images; they must fit the model's input shape.</param>
+    /// <param name="observer">Receives the progress; null: <see cref="SilentObserver.Instance"/>.</param>
+    /// <param name="cancellation">Checked after every step.</param>
     public TrainingResult Fit(DataSplit data, ITrainingObserver? observer = null, CancellationToken cancellation = default)
     {
         observer ??= SilentObserver.Instance;
@@ -226,6 +247,7 @@ public sealed class Trainer : IDisposable
     private static TrainingResult Result(RunFolder run, EvaluationMetrics? test, TrainingState state, bool finished, TimeSpan elapsed) =>
         new(run.Path, MetricsLog.ReadEpochs(run.MetricsFile), test, state.GlobalStep, finished, state.StoppedEarly, elapsed);
 
+    /// <summary>Disposes the optimiser and the module.</summary>
     public void Dispose()
     {
         Optimizer.Dispose();

@@ -9,6 +9,7 @@ public sealed record TrainerOptions
     /// <summary>The run folder; null: a new folder runs/&lt;model&gt;-&lt;yyyyMMdd-HHmmss&gt; under <see cref="RunsRoot"/>.</summary>
     public string? RunFolder { get; init; }
 
+    /// <summary>The folder new run folders are created under; default <see cref="Reports.RunFolder.DefaultRoot"/>.</summary>
     public string RunsRoot { get; init; } = Reports.RunFolder.DefaultRoot;
 
     /// <summary>Continue the run in <see cref="RunFolder"/> from its last checkpoint.</summary>

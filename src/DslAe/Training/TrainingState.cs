@@ -8,11 +8,17 @@ namespace DslAe.Training;
 /// </summary>
 public sealed record TrainingState
 {
+    /// <summary>The name of the model trained.</summary>
     public required string Model { get; init; }
+    /// <summary>The run's seed; a resume must use the same.</summary>
     public required int Seed { get; init; }
+    /// <summary>The run's batch size; a resume must use the same.</summary>
     public required int BatchSize { get; init; }
+    /// <summary>Number of training images; a resume must train on as many.</summary>
     public required long TrainCount { get; init; }
+    /// <summary>The optimiser's name (<see cref="OptimizerKind"/>); a resume must use the same.</summary>
     public required string Optimizer { get; init; }
+    /// <summary>The learning-rate schedule's name (<see cref="DslAe.Schedule"/>); a resume must use the same.</summary>
     public required string Schedule { get; init; }
 
     /// <summary>The epoch in progress, 0-based (equal to the number of finished epochs).</summary>
@@ -26,17 +32,22 @@ public sealed record TrainingState
 
     /// <summary>Sample-weighted sums of the training loss and its terms over the epoch in progress.</summary>
     public double EpochLossSum { get; set; }
+    /// <summary>Sample-weighted sums of each unweighted loss term over the epoch in progress, by term name.</summary>
     public Dictionary<string, double> EpochTermSums { get; init; } = [];
+    /// <summary>Training samples of the epoch in progress so far: the divisor of the sums.</summary>
     public long EpochSamples { get; set; }
 
     /// <summary>Early stopping: best validation loss so far, its epoch (1-based; 0 none), epochs since.</summary>
     public double BestValidationLoss { get; set; } = double.PositiveInfinity;
+    /// <summary>The 1-based epoch of <see cref="BestValidationLoss"/>; 0 while there is none.</summary>
     public int BestEpoch { get; set; }
+    /// <summary>Finished epochs since the validation loss last improved.</summary>
     public int EpochsWithoutImprovement { get; set; }
 
     /// <summary>True once early stopping ended the run.</summary>
     public bool StoppedEarly { get; set; }
 
+    /// <summary>Moves to the next epoch: its batch position and loss sums start from zero.</summary>
     public void StartNextEpoch()
     {
         Epoch++;

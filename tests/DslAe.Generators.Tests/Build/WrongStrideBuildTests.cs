@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
-using DslAe.Generators.Tests.Infrastructure;
 
 namespace DslAe.Generators.Tests.Build;
 
@@ -9,14 +7,9 @@ namespace DslAe.Generators.Tests.Build;
 /// <c>dotnet build</c>, which must fail with the DSLAE error at the stage's file:line:column. One build (tens of
 /// seconds), so one test.
 /// </summary>
+[Collection(DotnetBuilds.Name)]
 public sealed partial class WrongStrideBuildTests
 {
-#if DEBUG
-    private const string Configuration = "Debug";
-#else
-    private const string Configuration = "Release";
-#endif
-
     private const string Correct = "[ConvT(1, Kernel = 3, Stride = 2,";
     private const string Wrong = "[ConvT(1, Kernel = 3, Stride = 3,";
 
@@ -76,33 +69,8 @@ public sealed partial class WrongStrideBuildTests
         return Path.Combine(copy, "FashionAe.cs");
     }
 
-    private static (int ExitCode, string Output) Build(string project)
-    {
-        var start = new ProcessStartInfo("dotnet", ["build", project, "-c", Configuration, "-nologo", "-nodeReuse:false", "-clp:NoSummary"])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Path.GetDirectoryName(project)!,
-        };
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        // The test host's MSBuild variables would point the child build at the test project's SDK state.
-        foreach (var variable in new[] { "MSBuildExtensionsPath", "MSBuildSDKsPath", "MSBUILD_EXE_PATH" })
-        {
-            start.Environment.Remove(variable);
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail("dotnet build of the copied example did not finish within 5 minutes");
-        }
-
-        return (process.ExitCode, stdout.Result + stderr.Result);
-    }
+    private static (int ExitCode, string Output) Build(string project) =>
+        DotnetCommand.Run(Path.GetDirectoryName(project)!, ["build", project, "-c", DotnetCommand.Configuration, "-nologo", "-nodeReuse:false", "-clp:NoSummary"]);
 
     [GeneratedRegex("Include=\"(\\.\\.[^\"]+)\"")]
     private static partial Regex RelativeInclude();

@@ -56,6 +56,23 @@ public sealed class CompiledAndRunTests(CompiledModels compiled) : IClassFixture
         }
     }
 
+    [Theory]
+    [InlineData("Samples.Denoising.DenoisingUNet")]
+    [InlineData("Samples.Segmentation.ShuffleSegmenter")]
+    public void Every_norm_starts_with_weight_one_and_bias_zero_as_in_PyTorch(string model)
+    {
+        // TorchSharp 0.107's GroupNorm leaves these uninitialised; the generated code must not inherit that.
+        using var module = compiled.Definition(model).CreateModule();
+        var norms = module.state_dict().Where(p => p.Key.Split('.')[0].EndsWith("Norm", StringComparison.Ordinal)
+                                                   && p.Key.Split('.')[1] is "weight" or "bias").ToList();
+        Assert.NotEmpty(norms);
+        foreach (var (name, tensor) in norms)
+        {
+            var expected = name.EndsWith(".weight", StringComparison.Ordinal) ? 1f : 0f;
+            Assert.True(tensor.data<float>().ToArray().All(v => v == expected), $"{model}.{name} does not start at {expected}");
+        }
+    }
+
     [Fact]
     public void Loss_returns_each_declared_term_and_their_weighted_total()
     {

@@ -1,6 +1,6 @@
-namespace DslAe.Generators.Tests.Infrastructure;
+namespace DslAe.TestSupport;
 
-/// <summary>Finds files of the repository from the test's output folder (the root holds DslAe.sln).</summary>
+/// <summary>Finds files of the repository from a test's output folder (the root holds DslAe.sln).</summary>
 public static class RepositoryFiles
 {
     public static string Root { get; } = FindRoot();
