@@ -3,18 +3,19 @@
 Mirrors the module DslAe generates for examples/FashionAutoencoder (read it in
 examples/FashionAutoencoder/obj/Release/net10.0/generated/): 'same' padding as an explicit (0,1,0,1) pad
 before each stride-2 convolution, a dense 32-d code, mirrored transposed convolutions, MSE, Adam lr 2e-3,
-batch 64. Each step does what DslAe's trainer does: index_select a shuffled batch from one big tensor,
-forward, loss, loss.item() (the NaN check), zero_grad, backward, step.
+batch 64. Each step does what DslAe's step loop does (bench/DslAe.Bench): index_select a shuffled batch from one
+big tensor, forward, loss, loss.item() (the NaN check), zero_grad, backward, step.
 
-usage: fashion_ae_step.py <fashion-mnist folder> <images> <epochs>  -> prints the last epoch's mean ms/step
+usage: fashion_ae_step.py <fashion-mnist folder> <images> <warm-up steps> <timed steps>
+       -> prints the median ms of one timed step
 """
-import gzip, os, sys, time
+import gzip, os, statistics, sys, time
 import numpy as np
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-folder, count, epochs = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+folder, count, warmup, timed = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
 torch.set_num_threads(os.cpu_count())
 torch.manual_seed(42)
 
@@ -45,17 +46,18 @@ class FashionAe(nn.Module):
 model = FashionAe()
 optimizer = torch.optim.Adam(model.parameters(), lr=2e-3)
 batch = 64
-for epoch in range(epochs):
-    order = torch.randperm(count)
+order = torch.randperm(count)
+batches = (count + batch - 1) // batch
+times = []
+for step in range(warmup + timed):
     start = time.perf_counter()
-    steps = 0
-    for s in range(0, count, batch):
-        x = images.index_select(0, order[s:s + batch])
-        loss = F.mse_loss(model(x), x)
-        loss.item()
-        optimizer.zero_grad(set_to_none=True)
-        loss.backward()
-        optimizer.step()
-        steps += 1
-    elapsed = time.perf_counter() - start
-print(f"{1000 * elapsed / steps:.3f}")
+    s = step % batches * batch
+    x = images.index_select(0, order[s:s + batch])
+    loss = F.mse_loss(model(x), x)
+    loss.item()
+    optimizer.zero_grad(set_to_none=True)
+    loss.backward()
+    optimizer.step()
+    if step >= warmup:
+        times.append(time.perf_counter() - start)
+print(f"{1000 * statistics.median(times):.3f}")

@@ -1,30 +1,48 @@
 #!/usr/bin/env bash
-# FashionAe's training step: DslAe (the generated module under our trainer) vs the same model in PyTorch, on
-# the same libtorch, the same threads and the same data. Prints ms/step for both and their ratio.
-#   bench/train-step/run.sh [images=6400] [rounds=3]
-# Each side trains 2 epochs on the first <images> Fashion-MNIST images (batch 64) and reports the second
-# epoch's mean step time (the first warms up oneDNN and the allocator); sides alternate for <rounds> rounds and
-# the best round of each counts, which keeps load from other processes out of the comparison as far as it can.
+# FashionAe's training step (batch 64, Adam) four ways, side by side in one run, interleaved rounds, medians:
+#   generated    the module DslAe generates, in a plain TorchSharp loop        (bench/DslAe.Bench)
+#   handwritten  the same model written by hand in TorchSharp, the same loop   (bench/DslAe.Bench)
+#   trainer      DslAe's Trainer around the generated module (reseeding per step, loss terms, progress)
+#   pytorch      the same model and loop in Debian's PyTorch 1.13 eager        (fashion_ae_step.py)
+# Usage: bench/train-step/run.sh [rounds=5] [warm-up steps=30] [timed steps=300] [images=6400]
+# Each round runs each side once, in a fresh process, in turn; a side's figure is the median over rounds of its
+# per-round median step time. Run it on a quiet machine: with another process on the cores, libgomp's spinning
+# threads make every side several times slower (bench/README.md).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-images="${1:-6400}"; rounds="${2:-3}"
+rounds="${1:-5}"; warmup="${2:-30}"; timed="${3:-300}"; images="${4:-6400}"
 data=/usr/share/datasets/fashion-mnist
-export OPENBLAS_NUM_THREADS="${OPENBLAS_NUM_THREADS:-1}"
-# The DslAe command line sets this short libgomp spin itself (docs/training.md); Python gets the same.
+# The DslAe command line sets this short libgomp spin itself (docs/training.md); every side here gets the same.
 export GOMP_SPINCOUNT="${GOMP_SPINCOUNT:-20000}"
+# Debian's PyTorch uses OpenBLAS, whose own threads would compete with PyTorch's OpenMP threads.
+export OPENBLAS_NUM_THREADS="${OPENBLAS_NUM_THREADS:-1}"
 
-dotnet build examples/FashionAutoencoder -c Release -v quiet -nologo >/dev/null
-app=examples/FashionAutoencoder/bin/Release/net10.0/FashionAutoencoder
-work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
-
-best_cs=""; best_py=""
+dotnet build bench/DslAe.Bench -c Release -v quiet -nologo >/dev/null
+bench=bench/DslAe.Bench/bin/Release/net10.0/DslAe.Bench
+sides=(generated handwritten trainer pytorch)
+declare -A results
 for round in $(seq 1 "$rounds"); do
-  "$app" train --limit "$images" --epochs 2 --device cpu --data "$data" --out "$work/run$round" >/dev/null
-  cs="$(tail -1 "$work/run$round/metrics.jsonl" | /usr/bin/python3 -c 'import json,sys; print(json.load(sys.stdin)["step_ms"])')"
-  py="$(/usr/bin/python3 bench/train-step/fashion_ae_step.py "$data" "$images" 2)"
-  echo "round $round: DslAe $cs ms/step, PyTorch $py ms/step"
-  best_cs="$(/usr/bin/python3 -c "print(min(x for x in [$cs, ${best_cs:-1e9}]))")"
-  best_py="$(/usr/bin/python3 -c "print(min(x for x in [$py, ${best_py:-1e9}]))")"
+  line="round $round:"
+  for side in "${sides[@]}"; do
+    if [ "$side" = pytorch ]; then
+      ms="$(/usr/bin/python3 bench/train-step/fashion_ae_step.py "$data" "$images" "$warmup" "$timed")"
+    else
+      ms="$("$bench" step "$side" "$images" "$warmup" "$timed")"
+    fi
+    results[$side]="${results[$side]:-} $ms"
+    line="$line $side $ms"
+  done
+  echo "$line ms"
 done
-echo "FashionAe train step, batch 64, $(nproc) cores, libtorch $(/usr/bin/python3 -c 'import torch; print(torch.__version__)')"
-/usr/bin/python3 -c "print(f'DslAe   {$best_cs:8.3f} ms/step'); print(f'PyTorch {$best_py:8.3f} ms/step'); print(f'ratio   {$best_cs / $best_py:8.3f} (DslAe / PyTorch; below 1 means DslAe is faster)')"
+
+echo "FashionAe training step, batch 64, $(nproc) cores; median of $rounds rounds of the median of $timed steps (ms)"
+/usr/bin/python3 - "${results[generated]}" "${results[handwritten]}" "${results[trainer]}" "${results[pytorch]}" <<'PY'
+import statistics, sys
+names = ["generated (TorchSharp 0.107, libtorch 2.10)", "hand-written TorchSharp", "DslAe trainer step", "PyTorch 1.13.1 eager (Debian)"]
+values = [statistics.median(float(v) for v in arg.split()) for arg in sys.argv[1:]]
+for name, value in zip(names, values):
+    print(f"  {name:46s} {value:8.2f}")
+print(f"  {'own binding (libtorch 1.13, README before the move)':46s} {15.9:8.2f}")
+g, h, t, p = values
+print(f"ratios: generated / hand-written {g / h:.3f}   trainer / hand-written {t / h:.3f}   generated / PyTorch {g / p:.3f}   generated / own binding {g / 15.9:.3f}")
+PY

@@ -34,7 +34,7 @@ public static class DslAeApp
         }
         catch (Exception e) when (IsUserError(e))
         {
-            error.WriteLine($"error: {e.Message}");
+            error.WriteLine($"error: {OneLine(e)}");
             return 1;
         }
     }
@@ -57,6 +57,18 @@ public static class DslAeApp
             ExportCommand.Create(options, context),
         };
         return root;
+    }
+
+    /// <summary>
+    /// The message of a user error as one line. libtorch's errors (TorchSharp raises them as ExternalException) carry
+    /// libtorch's C++ backtrace after the message ("Exception raised from ... frame #0 ..."): only the message is shown.
+    /// </summary>
+    internal static string OneLine(Exception e)
+    {
+        var message = e.Message;
+        var backtrace = message.IndexOf("\nException raised from", StringComparison.Ordinal);
+        if (backtrace >= 0) message = message[..backtrace];
+        return message.Trim().Replace("\r", "", StringComparison.Ordinal).Replace('\n', ' ');
     }
 
     // Problems of input (options, files, data, checkpoints) get one line; anything else keeps its stack trace.

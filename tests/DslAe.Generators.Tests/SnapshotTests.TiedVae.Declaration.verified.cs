@@ -17,7 +17,7 @@ partial record TiedVae
     public partial global::DslAe.Stage Flat => new("Flat", "Flatten", [576], 0);
 
     /// <summary>Fc1: Dense, output [64].</summary>
-    public partial global::DslAe.Stage Fc1 => new("Fc1", "Dense", [64], 36928);
+    public partial global::DslAe.Stage Fc1 => new("Fc1", "Dense", [64], 37056);
 
     /// <summary>Code: Latent Variational, output [10].</summary>
     public partial global::DslAe.Stage Code => new("Code", "Latent Variational", [10], 2004);

@@ -6,7 +6,7 @@
 namespace Samples.Variational;
 
 /// <summary>
-/// The module of <c>TiedVae</c>: input 1x28x28, output 1x28x28, 41717 parameters.
+/// The module of <c>TiedVae</c>: input 1x28x28, output 1x28x28, 41845 parameters.
 /// A TorchSharp module: <c>forward</c> (or <c>call</c>) reconstructs and frees its temporaries; the other passes leave theirs to the caller's dispose scope.
 /// </summary>
 public sealed partial class TiedVaeModule : global::DslAe.AutoencoderModule
@@ -17,6 +17,8 @@ public sealed partial class TiedVaeModule : global::DslAe.AutoencoderModule
     public readonly global::TorchSharp.Modules.Conv2d Enc2;
     /// <summary>Fc1: Dense, [576] -> [64].</summary>
     public readonly global::TorchSharp.Modules.Linear Fc1;
+    /// <summary>Fc1's batch norm.</summary>
+    public readonly global::TorchSharp.Modules.BatchNorm1d Fc1Norm;
     /// <summary>Code: Variational code [10] from [64], decoded from [64].</summary>
     public readonly global::TorchSharp.Modules.Linear CodeMean;
     public readonly global::TorchSharp.Modules.Linear CodeLogVariance;
@@ -34,6 +36,7 @@ public sealed partial class TiedVaeModule : global::DslAe.AutoencoderModule
         Enc1 = RegisterModule("Enc1", global::TorchSharp.torch.nn.Conv2d(1, 8, 4, stride: 2, padding: 1, dilation: 1, groups: 1, bias: true));
         Enc2 = RegisterModule("Enc2", global::TorchSharp.torch.nn.Conv2d(8, 16, 4, stride: 2, dilation: 1, groups: 1, bias: true));
         Fc1 = RegisterModule("Fc1", global::TorchSharp.torch.nn.Linear(576, 64, hasBias: true));
+        Fc1Norm = RegisterModule("Fc1Norm", global::TorchSharp.torch.nn.BatchNorm1d(64));
         CodeMean = RegisterModule("CodeMean", global::TorchSharp.torch.nn.Linear(64, 10));
         CodeLogVariance = RegisterModule("CodeLogVariance", global::TorchSharp.torch.nn.Linear(64, 10));
         CodeOut = RegisterModule("CodeOut", global::TorchSharp.torch.nn.Linear(10, 64));
@@ -46,7 +49,7 @@ public sealed partial class TiedVaeModule : global::DslAe.AutoencoderModule
     public override global::DslAe.ModelDefinition Definition => TiedVaeDefinition.Instance;
 
     /// <inheritdoc />
-    public override global::DslAe.EncoderModule CreateEncoder() => new(this, ("Enc1", Enc1), ("Enc2", Enc2), ("Fc1", Fc1), ("CodeMean", CodeMean));
+    public override global::DslAe.EncoderModule CreateEncoder() => new(this, ("Enc1", Enc1), ("Enc2", Enc2), ("Fc1", Fc1), ("Fc1Norm", Fc1Norm), ("CodeMean", CodeMean));
 
     /// <inheritdoc />
     public override global::DslAe.AutoencoderPass Run(global::TorchSharp.torch.Tensor input)
@@ -59,8 +62,9 @@ public sealed partial class TiedVaeModule : global::DslAe.AutoencoderModule
         enc2 = global::TorchSharp.torch.nn.functional.relu(enc2);
         // Flat: Flatten 16x6x6 -> [576], 0 parameters
         var flat = enc2.flatten(1);
-        // Fc1: Dense [576] -> [64], 36928 parameters
+        // Fc1: Dense [576] -> [64], 37056 parameters
         var fc1 = Fc1.call(flat);
+        fc1 = Fc1Norm.call(fc1);
         fc1 = global::TorchSharp.torch.nn.functional.relu(fc1);
         fc1 = global::TorchSharp.torch.nn.functional.dropout(fc1, 0.2, training);
         // Code: Variational code [64] -> [10]
@@ -93,8 +97,9 @@ public sealed partial class TiedVaeModule : global::DslAe.AutoencoderModule
         enc2 = global::TorchSharp.torch.nn.functional.relu(enc2);
         // Flat: Flatten 16x6x6 -> [576], 0 parameters
         var flat = enc2.flatten(1);
-        // Fc1: Dense [576] -> [64], 36928 parameters
+        // Fc1: Dense [576] -> [64], 37056 parameters
         var fc1 = Fc1.call(flat);
+        fc1 = Fc1Norm.call(fc1);
         fc1 = global::TorchSharp.torch.nn.functional.relu(fc1);
         fc1 = global::TorchSharp.torch.nn.functional.dropout(fc1, 0.2, training);
         // Code: Variational code [64] -> [10]
@@ -155,7 +160,7 @@ public sealed class TiedVaeDefinition : global::DslAe.ModelDefinition
         new("Enc1", "Conv", [8, 14, 14], 136),
         new("Enc2", "Conv", [16, 6, 6], 2064),
         new("Flat", "Flatten", [576], 0),
-        new("Fc1", "Dense", [64], 36928),
+        new("Fc1", "Dense", [64], 37056),
         new("Code", "Latent Variational", [10], 2004),
         new("Fc1T", "Dense", [576], 576),
         new("Unflat", "Unflatten", [16, 6, 6], 0),
@@ -220,7 +225,7 @@ public sealed class TiedVaeDefinition : global::DslAe.ModelDefinition
       - name: Fc1
         dense: { features: 64, bias: true }
         act: relu
-        norm: none
+        norm: batch
         dropout: 0.2
         skip: null
         tied_to: null

@@ -63,6 +63,22 @@ public class CliTests
     }
 
     [Fact]
+    public void A_libtorch_error_is_shown_as_its_message_without_libtorchs_cpp_backtrace()
+    {
+        // A real libtorch error, as TorchSharp raises it: the message, then "Exception raised from ..." and frames.
+        using var a = TorchSharp.torch.zeros(2, 3);
+        using var b = TorchSharp.torch.zeros(4, 5);
+        var e = Assert.ThrowsAny<System.Runtime.InteropServices.ExternalException>(() => a.mm(b));
+        Assert.Contains("Exception raised from", e.Message);
+
+        var line = DslAeApp.OneLine(e);
+
+        Assert.DoesNotContain('\n', line);
+        Assert.DoesNotContain("Exception raised from", line);
+        Assert.Contains("cannot be multiplied", line);
+    }
+
+    [Fact]
     public async Task Without_model_a_program_with_two_models_asks_for_one()
     {
         var (code, _, error) = await Run("summary");

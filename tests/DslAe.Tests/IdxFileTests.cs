@@ -22,6 +22,8 @@ public class IdxFileTests
         Assert.Contains("train-images-idx3-ubyte", e.FilePath);
         Assert.Contains("file not found", e.Message);
         Assert.Contains("--data", e.Message);
+        Assert.Contains("https://github.com/zalandoresearch/fashion-mnist", e.Message);
+        Assert.DoesNotContain("build.sh", e.Message);
     }
 
     [Fact]

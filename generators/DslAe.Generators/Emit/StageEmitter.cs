@@ -223,8 +223,8 @@ namespace DslAe.Generators.Emit
         {
             NormKind.Group => "GroupNorm",
             NormKind.Layer => "LayerNorm",
-            // libtorch's batch_norm normalises (N, C) and (N, C, H, W) alike, so one module serves vectors too.
-            _ => "BatchNorm2d",
+            // TorchSharp's modules check the rank: BatchNorm1d takes the (N, C) of a dense stage, BatchNorm2d (N, C, H, W).
+            _ => norm.OnVector ? "BatchNorm1d" : "BatchNorm2d",
         };
 
         private static string Describe(StagePlan stage)

@@ -33,12 +33,17 @@ public static class FashionMnist
         return ImageDataset.FromBytes(data, [dims[0], 1, dims[1], dims[2]], path);
     }
 
+    /// <summary>Where the files come from, in words a user of the package can act on.</summary>
+    public const string HowToGet =
+        "download train-images-idx3-ubyte.gz and t10k-images-idx3-ubyte.gz from https://github.com/zalandoresearch/fashion-mnist into a folder " +
+        "and pass --data <folder> (on Debian or Ubuntu, `sudo apt-get install dataset-fashion-mnist` puts them in " + DefaultFolder + ")";
+
     private static string RequireFile(string folder, string name)
     {
         if (!Directory.Exists(folder))
-            throw new DataFileException(folder, $"folder not found; install Fashion-MNIST (./build.sh installs the dataset-fashion-mnist package into {DefaultFolder}) or pass --data <folder with {name}.gz>");
+            throw new DataFileException(folder, $"folder not found, so Fashion-MNIST cannot be read from it: {HowToGet}");
         return FindFile(folder, name)
-            ?? throw new DataFileException(Path.Combine(folder, name + ".gz"), $"file not found (neither {name}.gz nor {name} is in {folder}); download Fashion-MNIST there or pass --data <folder>");
+            ?? throw new DataFileException(Path.Combine(folder, name + ".gz"), $"file not found (neither {name}.gz nor {name} is in {folder}): {HowToGet}");
     }
 
     private static string? FindFile(string folder, string name) =>

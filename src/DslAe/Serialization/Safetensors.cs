@@ -99,7 +99,7 @@ public static class Safetensors
             {
                 if (name == MetadataKey)
                 {
-                    foreach (var (k, v) in node!.AsObject()) metadata[k] = v?.GetValue<string>() ?? "";
+                    ReadMetadata(path, node, metadata);
                     continue;
                 }
                 tensors[name] = ReadTensor(path, name, node, file, dataStart);
@@ -121,15 +121,43 @@ public static class Safetensors
             throw Corrupt(path, $"the header length {length} exceeds the file size {file.Length} (not a safetensors file, or truncated)");
         try
         {
-            var node = JsonNode.Parse(file.AsSpan(8, (int)length));
-            if (node is not JsonObject header) throw Corrupt(path, "the header is not a JSON object");
+            var json = file.AsSpan(8, (int)length);
+            // Every name once: System.Text.Json's objects keep one of two equal keys, which would hide a tensor.
+            using (var document = JsonDocument.Parse(json.ToArray()))
+            {
+                if (document.RootElement.ValueKind != JsonValueKind.Object) throw Corrupt(path, "the header is not a JSON object");
+                var names = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var property in document.RootElement.EnumerateObject())
+                    if (!names.Add(property.Name)) throw Corrupt(path, $"the header names '{property.Name}' twice");
+            }
+            var header = (JsonObject)JsonNode.Parse(json)!;
+            _ = header.Count; // materialises the entries here, where a malformed one is reported as corrupt
             return (header, 8 + (long)length);
         }
         catch (JsonException e)
         {
             throw Corrupt(path, $"the header is not valid JSON ({e.Message})");
         }
+        catch (ArgumentException e)
+        {
+            // A key twice inside one tensor's entry.
+            throw Corrupt(path, $"the header names an entry twice ({e.Message})");
+        }
     }
+
+    /// <summary>The format's rule: "__metadata__" is an object mapping strings to strings.</summary>
+    private static void ReadMetadata(string path, JsonNode? node, Dictionary<string, string> metadata)
+    {
+        if (node is not JsonObject entries) throw Corrupt(path, $"\"{MetadataKey}\" must be an object of strings, not {Describe(node)}");
+        foreach (var (key, value) in entries)
+        {
+            if (value is not JsonValue text || text.GetValueKind() != JsonValueKind.String)
+                throw Corrupt(path, $"\"{MetadataKey}\".{key} must be a string, not {Describe(value)}");
+            metadata[key] = text.GetValue<string>();
+        }
+    }
+
+    private static string Describe(JsonNode? node) => node is null ? "null" : node.GetValueKind().ToString().ToLowerInvariant();
 
     private static Tensor ReadTensor(string path, string name, JsonNode? node, byte[] file, long dataStart)
     {
@@ -139,13 +167,24 @@ public static class Safetensors
             var dtype = ParseDtype(entry["dtype"]!.GetValue<string>());
             var shape = entry["shape"]!.AsArray().Select(s => s!.GetValue<long>()).ToArray();
             var offsets = entry["data_offsets"]!.AsArray().Select(s => s!.GetValue<long>()).ToArray();
-            long count = 1;
-            foreach (var s in shape) count *= s;
-            var bytes = count * ElementSize(dtype);
-            if (offsets.Length != 2 || offsets[1] - offsets[0] != bytes)
-                throw Corrupt(path, $"tensor '{name}': data_offsets [{string.Join(", ", offsets)}] do not span the {bytes} bytes of shape [{string.Join(", ", shape)}] {entry["dtype"]}");
-            if (offsets[0] < 0 || dataStart + offsets[1] > file.Length)
+            if (shape.Any(s => s < 0))
+                throw Corrupt(path, $"tensor '{name}': shape [{string.Join(", ", shape)}] has a negative dimension");
+            long bytes;
+            try
+            {
+                bytes = checked(shape.Aggregate(1L, (product, s) => product * s) * ElementSize(dtype));
+            }
+            catch (OverflowException)
+            {
+                throw Corrupt(path, $"tensor '{name}': shape [{string.Join(", ", shape)}] holds more bytes than any file can");
+            }
+            // Range first, then length: with both offsets inside the data, their difference cannot overflow.
+            if (offsets.Length != 2 || offsets[0] < 0 || offsets[1] < offsets[0])
+                throw Corrupt(path, $"tensor '{name}': data_offsets [{string.Join(", ", offsets)}] are not a [begin, end] pair with 0 <= begin <= end");
+            if (offsets[1] > file.Length - dataStart)
                 throw Corrupt(path, $"tensor '{name}': data_offsets [{offsets[0]}, {offsets[1]}] run past the end of the file (truncated?)");
+            if (offsets[1] - offsets[0] != bytes)
+                throw Corrupt(path, $"tensor '{name}': data_offsets [{string.Join(", ", offsets)}] do not span the {bytes} bytes of shape [{string.Join(", ", shape)}] {entry["dtype"]}");
             var data = file.AsSpan((int)(dataStart + offsets[0]), (int)bytes);
             return FromBytes(data, shape, dtype);
         }

@@ -75,7 +75,7 @@ public sealed class IncrementalCachingTests
         var driver = Generate.Driver().RunGenerators(compilation);
         var before = driver.GetRunResult().Results.Single().GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText.ToString());
         var oldTree = compilation.SyntaxTrees.Single(t => t.FilePath == "Samples/TiedVae.cs");
-        var edited = SampleModels.TiedVae.Replace("[Dense(64, Act = Act.Relu, Dropout = 0.2)]", "[Dense(96, Act = Act.Relu, Dropout = 0.2)]");
+        var edited = SampleModels.TiedVae.Replace("[Dense(64, Norm = Norm.Batch, Act = Act.Relu, Dropout = 0.2)]", "[Dense(96, Norm = Norm.Batch, Act = Act.Relu, Dropout = 0.2)]");
         Assert.NotEqual(SampleModels.TiedVae, edited);
 
         var after = driver.RunGenerators(compilation.ReplaceSyntaxTree(oldTree, oldTree.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(edited))))

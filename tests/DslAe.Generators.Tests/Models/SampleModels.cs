@@ -54,7 +54,7 @@ public static class SampleModels
             [Conv(8, Kernel = 4, Stride = 2, Padding = 1, Act = Act.Relu)] public partial Stage Enc1 { get; }                       // 8x14x14
             [Conv(16, Kernel = 4, Stride = 2, Pad = Pad.Valid, Act = Act.Relu)] public partial Stage Enc2 { get; }                  // 16x6x6
             [Flatten] public partial Stage Flat { get; }                                                                            // [576]
-            [Dense(64, Act = Act.Relu, Dropout = 0.2)] public partial Stage Fc1 { get; }                                            // [64]
+            [Dense(64, Norm = Norm.Batch, Act = Act.Relu, Dropout = 0.2)] public partial Stage Fc1 { get; }                          // [64]
             [Latent(10, Kind = LatentKind.Variational)] public partial Stage Code { get; }                                          // [10]
             [Dense(576, TiedTo = nameof(Fc1), Act = Act.Relu)] public partial Stage Fc1T { get; }                                   // [576]
             [Unflatten(16, 6, 6)] public partial Stage Unflat { get; }                                                              // 16x6x6

@@ -59,6 +59,7 @@ public sealed class CompiledAndRunTests(CompiledModels compiled) : IClassFixture
     [Theory]
     [InlineData("Samples.Denoising.DenoisingUNet")]
     [InlineData("Samples.Segmentation.ShuffleSegmenter")]
+    [InlineData("Samples.Variational.TiedVae")]
     public void Every_norm_starts_with_weight_one_and_bias_zero_as_in_PyTorch(string model)
     {
         // TorchSharp 0.107's GroupNorm leaves these uninitialised; the generated code must not inherit that.

@@ -1,0 +1,156 @@
+using System.Diagnostics;
+using System.Globalization;
+using DslAe.Bench;
+using DslAe.Data;
+using DslAe.Training;
+using FashionAutoencoder;
+using TorchSharp;
+using static TorchSharp.torch;
+using F = TorchSharp.torch.nn.functional;
+
+// Usage (bench/README.md; bench/train-step/run.sh runs these interleaved with PyTorch):
+//   step <generated|handwritten|trainer> <images> <warm-up steps> <timed steps>   -> median ms of one training step
+//   rss <steps> <warm-up steps> <sample every>                                    -> RSS of the trainer's step over a long run
+// Every variant: FashionAe, batch 64, Adam lr 2e-3, Fashion-MNIST's first <images> images, a dispose scope per step.
+var command = args.Length > 0 ? args[0] : "step";
+TrainingDevice.UseAllCores();
+using var images = FashionMnist.LoadTrain(FashionMnist.DefaultFolder);
+switch (command)
+{
+    case "step":
+        {
+            var variant = args[1];
+            var (count, warmup, timed) = (Int(args[2]), Int(args[3]), Int(args[4]));
+            using var data = images.Take(count);
+            var median = variant switch
+            {
+                "generated" => ModuleSteps(FashionAe.CreateModule(), data, warmup, timed, (m, x) => ((DslAe.AutoencoderModule)m).ComputeLoss(x, x).Total),
+                "handwritten" => ModuleSteps(new HandWrittenFashionAe(), data, warmup, timed, (m, x) => F.mse_loss(((HandWrittenFashionAe)m).call(x), x)),
+                "trainer" => TrainerSteps(data, warmup, timed),
+                _ => throw new ArgumentException($"unknown variant {variant}: generated, handwritten or trainer"),
+            };
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{median:F3}"));
+            break;
+        }
+    case "rss":
+        Rss(Int(args[1]), Int(args[2]), Int(args[3]));
+        break;
+    default:
+        throw new ArgumentException("usage: step <generated|handwritten|trainer> <images> <warm-up> <timed> | rss <steps> <warm-up> <every>");
+}
+
+static int Int(string text) => int.Parse(text, CultureInfo.InvariantCulture);
+
+// The loop of DslAe's trainer around any module: a shuffled batch cut from one tensor, forward, loss, loss.item()
+// (the trainer's NaN check), zero_grad, backward, Adam step; per-step times, median of the timed ones.
+static double ModuleSteps(nn.Module module, ImageDataset data, int warmup, int timed, Func<nn.Module, Tensor, Tensor> loss)
+{
+    using (manual_seed(42)) { }
+    using var adam = optim.Adam(module.parameters(), 2e-3);
+    var times = new List<double>(timed);
+    var order = SeededShuffle.Permutation(data.Count, 42, 0);
+    using var orderTensor = tensor(order, ScalarType.Int64);
+    var batches = (int)((data.Count + 63) / 64);
+    for (var step = 0; step < warmup + timed; step++)
+    {
+        var clock = Stopwatch.StartNew();
+        using (NewDisposeScope())
+        {
+            var start = step % batches * 64L;
+            var x = data.Batch(orderTensor.narrow(0, start, Math.Min(64, data.Count - start)));
+            var value = loss(module, x);
+            _ = value.item<float>();
+            adam.zero_grad();
+            value.backward();
+            adam.step();
+        }
+        if (step >= warmup) times.Add(clock.Elapsed.TotalMilliseconds);
+    }
+    module.Dispose();
+    return Median(times);
+}
+
+// DslAe's own Trainer (reseeding, corruption hook, each loss term's item, metrics): its step times over one epoch of
+// <count> images after a first epoch of warm-up, as the trainer itself logs them (metrics.jsonl step_ms is a mean,
+// so this reads the per-step observer instead).
+static double TrainerSteps(ImageDataset data, int warmup, int timed)
+{
+    var settings = FashionAe.Definition.Training with { Epochs = 1 };
+    var split = data.Split(0.02, 42);
+    using var dataSplit = new DataSplit(split.Train, split.Validation, null);
+    var folder = Directory.CreateTempSubdirectory("dslae-bench-").FullName;
+    try
+    {
+        var observer = new StepClock(warmup);
+        using var trainer = new Trainer(FashionAe.Definition, settings with { Epochs = Math.Max(1, (int)Math.Ceiling((warmup + timed) * 64.0 / dataSplit.Train.Count)) },
+            new TrainerOptions { Device = "cpu", RunFolder = Path.Combine(folder, "run"), CheckpointEverySteps = 0, StopAfterStep = warmup + timed });
+        trainer.Fit(dataSplit, observer);
+        return Median(observer.Times);
+    }
+    finally
+    {
+        Directory.Delete(folder, recursive: true);
+    }
+}
+
+static void Rss(int steps, int warmup, int every)
+{
+    var settings = FashionAe.Definition.Training;
+    using var module = FashionAe.CreateModule();
+    using var adam = OptimizerFactory.Create(settings, module.parameters());
+    using var data = FashionMnist.LoadTrain(FashionMnist.DefaultFolder);
+    var order = SeededShuffle.Permutation(data.Count, 42, 0);
+    using var orderTensor = tensor(order, ScalarType.Int64);
+    var batches = (int)(data.Count / 64);
+    var clock = Stopwatch.StartNew();
+    Console.WriteLine("step rss_mib elapsed_s");
+    for (var step = 1; step <= steps; step++)
+    {
+        using (NewDisposeScope())
+        {
+            TrainingDevice.Seed(SeededShuffle.DerivedSeed(42, step));
+            var x = data.Batch(orderTensor.narrow(0, step % batches * 64L, 64));
+            var loss = module.ComputeLoss(module.Corrupt(x), x);
+            _ = loss.Total.item<float>();
+            adam.zero_grad();
+            loss.Total.backward();
+            adam.step();
+        }
+        if (step == warmup || (step > warmup && step % every == 0))
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{step} {RssMiB():F1} {clock.Elapsed.TotalSeconds:F0}"));
+    }
+}
+
+static double RssMiB()
+{
+    foreach (var line in File.ReadLines("/proc/self/status"))
+        if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+            return double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
+    throw new InvalidOperationException("no VmRSS in /proc/self/status");
+}
+
+static double Median(List<double> values)
+{
+    values.Sort();
+    return values.Count == 0 ? double.NaN : values[values.Count / 2];
+}
+
+/// <summary>Times between consecutive step reports of the trainer, after the warm-up steps.</summary>
+internal sealed class StepClock(int warmup) : ITrainingObserver
+{
+    private readonly Stopwatch clock = new();
+
+    public List<double> Times { get; } = [];
+
+    public void Started(TrainingStart start) => clock.Restart();
+
+    public void StepCompleted(StepReport step)
+    {
+        if (step.Step > warmup) Times.Add(clock.Elapsed.TotalMilliseconds);
+        clock.Restart();
+    }
+
+    public void EpochCompleted(DslAe.Reports.EpochRecord record) => clock.Restart();
+
+    public void Message(string text) { }
+}
