@@ -6,8 +6,8 @@ set -euo pipefail
 # Everything DslAe itself needs comes from NuGet (TorchSharp with libtorch, SkiaSharp). apt brings only what the
 # tests, examples and benchmarks use: the Fashion-MNIST data set, Debian's PyTorch as the independent reference peer,
 # and OpenBLAS for that PyTorch (Debian's default libblas is the slow reference one, which would make the
-# side-by-side benchmarks unfair to it).
-APT_PACKAGES=(dataset-fashion-mnist python3-torch libopenblas0-pthread)
+# side-by-side benchmarks unfair to it), and binutils, whose readelf checks the libstdc++ step independently.
+APT_PACKAGES=(dataset-fashion-mnist python3-torch libopenblas0-pthread binutils)
 
 missing=()
 for p in "${APT_PACKAGES[@]}"; do

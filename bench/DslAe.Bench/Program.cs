@@ -33,7 +33,7 @@ switch (command)
             break;
         }
     case "rss":
-        Rss(Int(args[1]), Int(args[2]), Int(args[3]));
+        Rss(images, Int(args[1]), Int(args[2]), Int(args[3]));
         break;
     default:
         throw new ArgumentException("usage: step <generated|handwritten|trainer> <images> <warm-up> <timed> | rss <steps> <warm-up> <every>");
@@ -93,12 +93,11 @@ static double TrainerSteps(ImageDataset data, int warmup, int timed)
     }
 }
 
-static void Rss(int steps, int warmup, int every)
+static void Rss(ImageDataset data, int steps, int warmup, int every)
 {
     var settings = FashionAe.Definition.Training;
     using var module = FashionAe.CreateModule();
     using var adam = OptimizerFactory.Create(settings, module.parameters());
-    using var data = FashionMnist.LoadTrain(FashionMnist.DefaultFolder);
     var order = SeededShuffle.Permutation(data.Count, 42, 0);
     using var orderTensor = tensor(order, ScalarType.Int64);
     var batches = (int)(data.Count / 64);

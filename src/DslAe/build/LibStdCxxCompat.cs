@@ -1,6 +1,6 @@
 // The MSBuild task behind DslAe.targets' libstdc++ compatibility step, compiled by RoslynCodeTaskFactory at build
 // time (so it is plain C# against netstandard: no Span, no BinaryPrimitives). The test project compiles this file
-// too and drives ElfVersionNeeds directly.
+// too (tests/DslAe.Tests/BuildLogic) and drives ElfVersionNeeds and the task directly.
 //
 // Why: TorchSharp 0.107's libLibTorchSharp.so is built with GCC 13, whose <iostream> pins the newer libstdc++ with an
 // undefined reference to std::ios_base_library_init() at version GLIBCXX_3.4.32. Nothing calls or relocates that
@@ -15,7 +15,7 @@ using System.Linq;
 using System.Runtime.InteropServices;
 using System.Text;
 using Microsoft.Build.Framework;
-using Microsoft.Build.Utilities;
+
 
 namespace DslAe.Build
 {
@@ -24,7 +24,7 @@ namespace DslAe.Build
     /// (Mode "auto"), or all unused ones (Mode "always"), are marked weak; refuses when a relocation uses such a
     /// version. Output: the path to load (the copy, or the input when nothing needed changing).
     /// </summary>
-    public sealed class DslAeWeakenLibStdCxxVersions : Task
+    public sealed class DslAeWeakenLibStdCxxVersions : Microsoft.Build.Utilities.Task
     {
         [Required] public string Library { get; set; } = "";
         [Required] public string OutputDirectory { get; set; } = "";
@@ -65,7 +65,11 @@ namespace DslAe.Build
                 var unchanged = File.Exists(target) && File.ReadAllBytes(target).SequenceEqual(patched);
                 if (!unchanged) File.WriteAllBytes(target, patched);
                 PatchedLibrary = target;
-                var why = $"DslAe: this system's libstdc++ lacks {string.Join(", ", plan.Weakened.Select(w => w.Version))}, which {Path.GetFileName(Library)} requires only for {string.Join(", ", plan.Weakened.SelectMany(w => w.Symbols).Distinct())} (never called); the build uses a copy with that requirement marked optional: {target}";
+                var versions = string.Join(", ", plan.Weakened.Select(w => w.Version));
+                var symbols = string.Join(", ", plan.Weakened.SelectMany(w => w.Symbols).Distinct());
+                var why = available is null
+                    ? $"DslAe: DslAeLibStdCxxCompat=always: {Path.GetFileName(Library)}'s libstdc++ requirements that no code uses ({versions}) are marked optional in the copy the build uses: {target}"
+                    : $"DslAe: this system's libstdc++ lacks {versions}, which {Path.GetFileName(Library)} requires only for {symbols} (never called); the build uses a copy with that requirement marked optional: {target}";
                 Log.LogMessage(unchanged ? MessageImportance.Normal : MessageImportance.High, why);
                 return true;
             }

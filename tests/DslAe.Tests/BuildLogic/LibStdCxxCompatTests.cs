@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using static TorchSharp.torch;
 
-namespace DslAe.Tests.Engine;
+namespace DslAe.Tests.BuildLogic;
 
 /// <summary>
 /// The build step of src/DslAe/build/LibStdCxxCompat.cs (an MSBuild task compiled at build time, part of no
