@@ -10,6 +10,8 @@ using F = TorchSharp.torch.nn.functional;
 
 // Usage (bench/README.md; bench/train-step/run.sh runs these interleaved with PyTorch):
 //   step <generated|handwritten|trainer> <images> <warm-up steps> <timed steps>   -> median ms of one training step
+//   paired <images> <warm-up steps> <timed steps>   -> generated and hand-written steps alternating in one process:
+//                                                      "<generated ms> <hand-written ms> <ratio>" (medians; ratio of the medians)
 //   rss <steps> <warm-up steps> <sample every>                                    -> RSS of the trainer's step over a long run
 // Every variant: FashionAe, batch 64, Adam lr 2e-3, Fashion-MNIST's first <images> images, a dispose scope per step.
 var command = args.Length > 0 ? args[0] : "step";
@@ -32,11 +34,57 @@ switch (command)
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{median:F3}"));
             break;
         }
+    case "paired":
+        {
+            var (count, warmup, timed) = (Int(args[1]), Int(args[2]), Int(args[3]));
+            using var data = images.Take(count);
+            var (generated, handwritten) = PairedSteps(data, warmup, timed);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{generated:F3} {handwritten:F3} {generated / handwritten:F4}"));
+            break;
+        }
     case "rss":
         Rss(images, Int(args[1]), Int(args[2]), Int(args[3]));
         break;
     default:
         throw new ArgumentException("usage: step <generated|handwritten|trainer> <images> <warm-up> <timed> | rss <steps> <warm-up> <every>");
+}
+
+// Both modules in one process, one step of each in turn on the same batch, so the machine's changing state (other
+// processes, frequency, cache) weighs on both alike; what differs is only the module's code.
+static (double Generated, double HandWritten) PairedSteps(ImageDataset data, int warmup, int timed)
+{
+    using (manual_seed(42)) { }
+    using var generated = FashionAe.CreateModule();
+    using var handwritten = new HandWrittenFashionAe();
+    using var adamG = optim.Adam(generated.parameters(), 2e-3);
+    using var adamH = optim.Adam(handwritten.parameters(), 2e-3);
+    var order = SeededShuffle.Permutation(data.Count, 42, 0);
+    using var orderTensor = tensor(order, ScalarType.Int64);
+    var batches = (int)((data.Count + 63) / 64);
+    var (timesG, timesH) = (new List<double>(timed), new List<double>(timed));
+    for (var step = 0; step < warmup + timed; step++)
+    {
+        var start = step % batches * 64L;
+        using var x = data.Batch(orderTensor.narrow(0, start, Math.Min(64, data.Count - start)));
+        // Alternate which module goes first, so neither always finds the other's data in the cache.
+        var generatedFirst = step % 2 == 0;
+        for (var k = 0; k < 2; k++)
+        {
+            var isGenerated = generatedFirst == (k == 0);
+            var clock = Stopwatch.StartNew();
+            using (NewDisposeScope())
+            {
+                var value = isGenerated ? generated.ComputeLoss(x, x).Total : F.mse_loss(handwritten.call(x), x);
+                _ = value.item<float>();
+                var adam = isGenerated ? adamG : adamH;
+                adam.zero_grad();
+                value.backward();
+                adam.step();
+            }
+            if (step >= warmup) (isGenerated ? timesG : timesH).Add(clock.Elapsed.TotalMilliseconds);
+        }
+    }
+    return (Median(timesG), Median(timesH));
 }
 
 static int Int(string text) => int.Parse(text, CultureInfo.InvariantCulture);
@@ -102,7 +150,7 @@ static void Rss(ImageDataset data, int steps, int warmup, int every)
     using var orderTensor = tensor(order, ScalarType.Int64);
     var batches = (int)(data.Count / 64);
     var clock = Stopwatch.StartNew();
-    Console.WriteLine("step rss_mib elapsed_s");
+    Console.WriteLine("step rss_mib elapsed_s managed_heap_mib");
     for (var step = 1; step <= steps; step++)
     {
         using (NewDisposeScope())
@@ -116,7 +164,7 @@ static void Rss(ImageDataset data, int steps, int warmup, int every)
             adam.step();
         }
         if (step == warmup || (step > warmup && step % every == 0))
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{step} {RssMiB():F1} {clock.Elapsed.TotalSeconds:F0}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{step} {RssMiB():F1} {clock.Elapsed.TotalSeconds:F0} {GC.GetGCMemoryInfo().HeapSizeBytes / 1048576.0:F1}"));
     }
 }
 

@@ -18,16 +18,7 @@ public sealed class ElfVersionNeedsTests
 
     private static byte[] Library => File.ReadAllBytes(Original);
 
-    private static string Original
-    {
-        get
-        {
-            var v = typeof(TorchSharp.torch).Assembly.GetName().Version!;
-            var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
-                ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-            return Path.Combine(packages, "torchsharp", $"{v.Major}.{v.Minor}.{v.Build}", "runtimes", "linux-x64", "native", "libLibTorchSharp.so");
-        }
-    }
+    private static string Original => TorchSharpNative.Original;
 
     /// <summary>A libstdc++ of GCC 12 as the task sees it: every version up to GLIBCXX_3.4.30.</summary>
     private static HashSet<string> Gcc12Versions() =>

@@ -18,19 +18,9 @@ public sealed partial class LibStdCxxCompatTests
     private const string Version = "GLIBCXX_3.4.32";
     private const string SystemLibStdCxx = "/usr/lib/x86_64-linux-gnu/libstdc++.so.6";
 
-    private static string OutputCopy => Path.Combine(AppContext.BaseDirectory, "runtimes", "linux-x64", "native", "libLibTorchSharp.so");
+    private static string OutputCopy => TorchSharpNative.OutputCopy;
 
-    /// <summary>The package's file in the NuGet cache, for the TorchSharp version this test runs with.</summary>
-    private static string Original
-    {
-        get
-        {
-            var v = typeof(TorchSharp.torch).Assembly.GetName().Version!;
-            var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
-                ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-            return Path.Combine(packages, "torchsharp", $"{v.Major}.{v.Minor}.{v.Build}", "runtimes", "linux-x64", "native", "libLibTorchSharp.so");
-        }
-    }
+    private static string Original => TorchSharpNative.Original;
 
     private static bool SystemDefines(string version) =>
         Regex.IsMatch(ReadElfVersions(SystemLibStdCxx).Split("Version needs section")[0], $@"Name: {Regex.Escape(version)}\s*$", RegexOptions.Multiline);
