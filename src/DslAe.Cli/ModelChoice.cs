@@ -60,6 +60,6 @@ internal static class ModelChoice
         if (all.Count == 0) return "  (none: declare an [Autoencoder] record or add a .dslae.yaml file)";
         var width = all.Max(m => m.Name.Length);
         return string.Join("\n", all.Select(m => string.Create(CultureInfo.InvariantCulture,
-            $"  {m.Name.PadRight(width)}  input {string.Join("x", m.InputShape)}, {m.Summary.TotalParameters:N0} parameters; {m.Training.Optimizer} lr {m.Training.LearningRate:G4}, {m.Training.Epochs} epochs of batch {m.Training.BatchSize} on {m.Training.DataPath ?? m.Training.Data ?? "fashion-mnist"}")));
+            $"  {m.Name.PadRight(width)}  input {string.Join("x", m.InputShape)}, {m.Summary.TotalParameters:N0} parameters; {m.Training.Optimizer} lr {m.Training.LearningRate:G4}, {Counts.Of(m.Training.Epochs, "epoch")} of batch {m.Training.BatchSize} on {m.Training.DataPath ?? m.Training.Data ?? "fashion-mnist"}")));
     }
 }

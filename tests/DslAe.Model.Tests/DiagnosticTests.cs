@@ -149,6 +149,14 @@ public class DiagnosticTests
     }
 
     [Fact]
+    public void Messages_put_an_before_a_kind_that_starts_with_a_vowel()
+    {
+        var up1 = Unpool("Up1", "Pool1");
+        var plan = Ae(Mnist, [Conv("Enc1", 8), Stage("Pool1", new AvgPoolLayer(2), ArgumentNames.Kernel)], null, up1).Infer();
+        Assert.Contains("received an AvgPool stage", plan.Single("DSLAE008").Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void DSLAE008_unpooling_a_stage_that_is_not_a_max_pool()
     {
         var up1 = Unpool("Up1", "Enc1");
@@ -407,7 +415,7 @@ public class DiagnosticTests
         var code = new LearnableLatent(64) { Location = At(6) };
         var plan = Ae(Mnist, [Conv("Enc1", 8), Conv("Enc2", 8)], code, Conv("Dec1", 1)).Infer();
         AssertDocumented(DiagnosticCatalogue.LatentMismatch, plan.Single("DSLAE025"), code.Location,
-            "Code: learnable codes replace the encoder, received 2 encoder stages; remove the encoder stages or use a Dense latent");
+            "Code: learned codes replace the encoder, received 2 encoder stages; remove the encoder stages or use a Dense latent");
     }
 
     [Fact]

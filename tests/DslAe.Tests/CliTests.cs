@@ -136,6 +136,9 @@ public class CliTests
         var run = folder.File("run");
         var (code, output, error) = await Run("train", "--model", "TinyAe", "--data", data, "--epochs", "1", "--out", run, "--device", "cpu");
         Assert.True(code == 0, error);
+        Assert.Contains(": 1 epoch x ", output);          // one epoch, not "1 epochs"
+        Assert.Contains("Finished 1 epoch (", File.ReadAllText(Path.Combine(run, "report.html")));
+        Assert.Contains("<th>val loss: mse</th>", File.ReadAllText(Path.Combine(run, "report.html")));
         Assert.Contains("test MSE", output);
         Assert.Contains("PSNR", output);
         Assert.True(File.Exists(Path.Combine(run, "report.html")));

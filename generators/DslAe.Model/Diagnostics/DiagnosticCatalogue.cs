@@ -211,7 +211,7 @@ namespace DslAe.Model
             "DSLAE025", "Latent does not fit the model", Severity.Error,
             "{0}: {1}; {2}",
             "A convolutional code needs an image from the encoder; learnable (GLO) codes replace the encoder, so the encoder must be empty.",
-            "Latent Learnable(64) with encoder stages.\n`Code: learnable codes replace the encoder, received 2 encoder stages; remove the encoder stages or use a Dense latent`",
+            "Latent Learned(64) with encoder stages.\n`Code: learned codes replace the encoder, received 2 encoder stages; remove the encoder stages or use a Dense latent`",
             "Pick the latent kind that matches the architecture.");
 
         /// <summary>A perceptual/style loss names a layer the network lacks.</summary>

@@ -28,6 +28,13 @@ namespace DslAe.Model
             : rows > 0 ? Format("{0} row(s)", rows)
             : Format("{0} column(s)", columns);
 
+        /// <summary>"a Conv", "an AvgPool": the indefinite article for a kind name (all of which are spelled as pronounced).</summary>
+        public static string WithArticle(string kind) =>
+            (kind.Length > 0 && "AEIOUaeiou".IndexOf(kind[0]) >= 0 ? "an " : "a ") + kind;
+
+        /// <summary>"1 encoder stage", "2 encoder stages".</summary>
+        public static string Count(long n, string noun) => Format("{0} {1}{2}", n, noun, n == 1 ? string.Empty : "s");
+
         public static string Format(string format, params object[] args) => string.Format(CultureInfo.InvariantCulture, format, args);
     }
 }

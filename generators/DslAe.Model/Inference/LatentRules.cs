@@ -31,7 +31,7 @@ namespace DslAe.Model
                 case LearnableLatent learnable:
                     if (encoderStages > 0)
                     {
-                        Mismatch(latent, Describe.Format("learnable codes replace the encoder, received {0} encoder stages", encoderStages), "remove the encoder stages or use a Dense latent");
+                        Mismatch(latent, "learned codes replace the encoder, received " + Describe.Count(encoderStages, "encoder stage"), "remove the encoder stages or use a Dense latent");
                         return null;
                     }
 

@@ -212,7 +212,7 @@ namespace DslAe.Model
             {
                 var received = pool is null ? "no stage of that name"
                     : poolPosition >= position ? "a stage that runs later"
-                    : Describe.Format("a {0} stage", pool.Layer?.KindName ?? "layerless");
+                    : Describe.WithArticle(pool.Layer?.KindName ?? "layerless") + " stage";
                 var candidates = MaxPoolsBefore(stage.Name);
                 var fix = candidates.Length == 0
                     ? Describe.Format("add a MaxPool stage with KeepIndices = true before {0}", stage.Name)

@@ -27,7 +27,7 @@ namespace DslAe.Model
                         hasKl = true;
                         if (spec.Latent is not VariationalLatent)
                         {
-                            var received = spec.Latent is null ? "no latent" : Describe.Format("a {0} latent", spec.Latent.KindName);
+                            var received = spec.Latent is null ? "no latent" : Describe.WithArticle(spec.Latent.KindName) + " latent";
                             var fix = spec.Latent is DenseLatent dense
                                 ? Describe.Format("declare the latent as Variational({0}) or remove the KL loss", dense.Dims)
                                 : "declare a Variational latent or remove the KL loss";

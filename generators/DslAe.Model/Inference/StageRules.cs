@@ -196,7 +196,7 @@ namespace DslAe.Model
             }
             else if (!(stage.Layer is ConvTransposeLayer && sourceStage.Layer is ConvLayer) && !(stage.Layer is DenseLayer && sourceStage.Layer is DenseLayer))
             {
-                problem = Describe.Format("a {0} stage cannot use a {1} weight transposed", stage.Layer.KindName, sourceStage.Layer.KindName);
+                problem = Describe.Format("{0} stage cannot use {1} weight transposed", Describe.WithArticle(stage.Layer.KindName), Describe.WithArticle(sourceStage.Layer.KindName));
                 fix = sourceStage.Layer switch
                 {
                     ConvLayer => Describe.Format("make {0} a ConvTranspose", stage.Name),

@@ -83,6 +83,6 @@ namespace DslAe.Model
         public CodeInit Init { get; init; } = Defaults.LearnableCodeInit;
 
         /// <inheritdoc />
-        public override string KindName => "Learnable";
+        public override string KindName => "Learned";
     }
 }

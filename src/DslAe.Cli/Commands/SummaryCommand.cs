@@ -1,3 +1,4 @@
+using DslAe.Reports;
 using System.CommandLine;
 using System.Globalization;
 
@@ -26,8 +27,8 @@ internal static class SummaryCommand
     {
         var t = model.Training;
         return model.Summary + string.Create(CultureInfo.InvariantCulture,
-            $"training: {t.Epochs} epochs, batch {t.BatchSize}, {t.Optimizer} lr {t.LearningRate:G4}, schedule {t.Schedule}, " +
+            $"training: {Counts.Of(t.Epochs, "epoch")}, batch {t.BatchSize}, {t.Optimizer} lr {t.LearningRate:G4}, schedule {t.Schedule}, " +
             $"clip {(t.GradientClip is { } c ? c.ToString(CultureInfo.InvariantCulture) : "none")}, seed {t.Seed}, validation {t.ValidationFraction:P0}, " +
-            $"early stopping {(t.EarlyStoppingPatience is { } p ? $"after {p} epochs" : "off")}, data {t.DataPath ?? t.Data ?? "fashion-mnist"}\n");
+            $"early stopping {(t.EarlyStoppingPatience is { } p ? $"after {Counts.Of(p, "epoch")}" : "off")}, data {t.DataPath ?? t.Data ?? "fashion-mnist"}\n");
     }
 }

@@ -43,7 +43,7 @@ internal static class TrainCommand
             output.WriteLine(Inv($"test MSE {test.Mse:0.00000}  PSNR {test.Psnr:0.00} dB  SSIM {test.Ssim:0.0000}  ({test.Samples} test images)"));
         else if (last is not null)
             output.WriteLine(Inv($"validation MSE {last.Validation.Mse:0.00000}  PSNR {last.Validation.Psnr:0.00} dB  SSIM {last.Validation.Ssim:0.0000}"));
-        output.WriteLine(Inv($"{(result.Finished ? "trained" : "stopped")} in {result.Elapsed.TotalSeconds:0.0} s, {result.Steps} steps; report: {Path.Combine(result.RunFolder, "report.html")}"));
+        output.WriteLine(Inv($"{(result.Finished ? "trained" : "stopped")} in {result.Elapsed.TotalSeconds:0.0} s, {Counts.Of(result.Steps, "step")}; report: {Path.Combine(result.RunFolder, "report.html")}"));
         return 0;
     }
 

@@ -23,7 +23,7 @@ public sealed class LogLineObserver(TextWriter output) : ITrainingObserver
     /// <summary>Writes what the run will do and its run folder, and starts the clock.</summary>
     public void Started(TrainingStart start)
     {
-        output.WriteLine(Inv($"{(start.Resumed ? "resuming" : "training")} {start.Model} on {start.Device}: {start.Epochs} epochs x {start.StepsPerEpoch} steps, {start.TrainImages} training / {start.ValidationImages} validation images"));
+        output.WriteLine(Inv($"{(start.Resumed ? "resuming" : "training")} {start.Model} on {start.Device}: {Counts.Of(start.Epochs, "epoch")} x {Counts.Of(start.StepsPerEpoch, "step")}, {start.TrainImages} training / {start.ValidationImages} validation images"));
         output.WriteLine($"run folder: {start.RunFolder}");
         clock.Restart();
     }

@@ -30,7 +30,7 @@ public sealed class SpectreProgressObserver(ProgressContext context) : ITraining
     /// <summary>Prints what the run will do and its run folder, and adds the progress bar, starting at the steps already done.</summary>
     public void Started(TrainingStart start)
     {
-        AnsiConsole.MarkupLineInterpolated($"[bold]{(start.Resumed ? "Resuming" : "Training")} {start.Model}[/] on {start.Device}: {start.Epochs} epochs x {start.StepsPerEpoch} steps, {start.TrainImages} training / {start.ValidationImages} validation images");
+        AnsiConsole.MarkupLineInterpolated($"[bold]{(start.Resumed ? "Resuming" : "Training")} {start.Model}[/] on {start.Device}: {Counts.Of(start.Epochs, "epoch")} x {Counts.Of(start.StepsPerEpoch, "step")}, {start.TrainImages} training / {start.ValidationImages} validation images");
         AnsiConsole.MarkupLineInterpolated($"run folder: [link]{start.RunFolder}[/]");
         task = context.AddTask("starting", maxValue: start.TotalSteps);
         task.Value = start.FirstStep;

@@ -65,7 +65,8 @@ public static class HtmlReport
         if (epochs.Count == 0) return "<p>No epoch finished yet.</p>\n";
         var terms = epochs.SelectMany(e => e.Validation.Terms.Keys).Distinct().ToList();
         var html = new StringBuilder("<table>\n<tr><th>epoch</th><th>step</th><th>lr</th><th>s</th><th>ms/step</th><th>train loss</th>");
-        foreach (var t in terms) html.Append($"<th>val {E(t)}</th>");
+        // Loss terms are labelled as losses ("val loss: mse"), apart from the image metrics ("val MSE") they may share a name with.
+        foreach (var t in terms) html.Append($"<th>val loss: {E(t)}</th>");
         html.Append("<th>val loss</th><th>val MSE</th><th>val PSNR</th><th>val SSIM</th></tr>\n");
         foreach (var e in epochs)
         {

@@ -133,8 +133,8 @@ public sealed class Trainer : IDisposable
         }
         Weights.Save(Module, run.FinalWeights, new Dictionary<string, string> { ["model"] = model.Name });
         var status = state.StoppedEarly
-            ? $"Stopped early after epoch {state.Epoch}: no validation improvement for {settings.EarlyStoppingPatience} epochs (best: epoch {state.BestEpoch})."
-            : $"Finished {state.Epoch} epochs ({state.GlobalStep} steps).";
+            ? $"Stopped early after epoch {state.Epoch}: no validation improvement for {Counts.Of(settings.EarlyStoppingPatience ?? 0, "epoch")} (best: epoch {state.BestEpoch})."
+            : $"Finished {Counts.Of(state.Epoch, "epoch")} ({Counts.Of(state.GlobalStep, "step")}).";
         WriteReport(run, status, test);
         return Result(run, test, state, finished: true, clock.Elapsed);
     }
@@ -234,7 +234,7 @@ public sealed class Trainer : IDisposable
         using (outputs)
             ReconstructionGrid.Write(run.ReconstructionImage(epoch), [inputs, outputs]);
         observer.EpochCompleted(record);
-        if (state.StoppedEarly) observer.Message($"early stopping: validation loss has not improved for {state.EpochsWithoutImprovement} epochs (best {state.BestValidationLoss:0.00000} at epoch {state.BestEpoch})");
+        if (state.StoppedEarly) observer.Message($"early stopping: validation loss has not improved for {Counts.Of(state.EpochsWithoutImprovement, "epoch")} (best {state.BestValidationLoss:0.00000} at epoch {state.BestEpoch})");
         WriteReport(run, $"Epoch {epoch} of {settings.Epochs} done.", null);
     }
 

@@ -173,7 +173,7 @@ public static class DiagnosticCases
                 [[|Latent(64, Kind = LatentKind.Learned)|]] public partial Stage Code { get; }
                 [ConvT(1, Stride = 2)] public partial Stage Dec1 { get; }
             """),
-            "Code: learnable codes replace the encoder, received 1 encoder stages; remove the encoder stages or use a Dense latent"),
+            "Code: learned codes replace the encoder, received 1 encoder stage; remove the encoder stages or use a Dense latent"),
         new("DSLAE026", Error, Ae("""
                 [Conv(8, Stride = 2)] public partial Stage Enc1 { get; }
                 [Latent(16)] public partial Stage Code { get; }
