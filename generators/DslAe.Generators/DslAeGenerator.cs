@@ -108,7 +108,7 @@ namespace DslAe.Generators
             var hint = (spec.Namespace is null ? string.Empty : spec.Namespace + ".") + ContainingPrefix(target) + spec.Name;
             if (target is not null)
             {
-                context.AddSource(hint + ".Declaration.g.cs", DeclarationEmitter.Emit(target, spec, plan));
+                context.AddSource(hint + ".Declaration.g.cs", DeclarationEmitter.Emit(target, spec, plan, canEmit && plan is not null));
             }
 
             if (canEmit && plan is not null)

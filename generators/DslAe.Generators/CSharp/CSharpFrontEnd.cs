@@ -48,9 +48,12 @@ namespace DslAe.Generators.CSharp
             var nameLocation = Locations.Of(declaration.Identifier);
             var keyword = KeywordOf(declaration);
 
+            // A declaration part for a generic or non-partial type would not compile (CS0260, CS0101): then none is written.
+            var completable = true;
             if (type.TypeParameters.Length > 0)
             {
                 diagnostics.Add(CSharpFrontEndRules.GenericType.Create(nameLocation, type.Name));
+                completable = false;
             }
 
             var containing = new List<string>();
@@ -60,6 +63,7 @@ namespace DslAe.Generators.CSharp
                 if (syntax is not null && !syntax.Modifiers.Any(SyntaxKind.PartialKeyword))
                 {
                     diagnostics.Add(CSharpFrontEndRules.TypeNotPartial.Create(Locations.Of(syntax.Identifier), outer.Name, KeywordOf(syntax)));
+                    completable = false;
                 }
 
                 if (!SymbolEqualityComparer.Default.Equals(outer, type) && syntax is not null)
@@ -148,7 +152,7 @@ namespace DslAe.Generators.CSharp
                 Training = ModelReader.ReadTraining(modelAttributes, diagnostics, ct),
             };
 
-            var target = new DeclarationTarget(spec.Namespace, containing.ToEquatableArray(), keyword, type.Name, stageProperties.ToEquatableArray());
+            var target = completable ? new DeclarationTarget(spec.Namespace, containing.ToEquatableArray(), keyword, type.Name, stageProperties.ToEquatableArray()) : null;
             return new FrontEndResult(spec, target, diagnostics.ToEquatableArray());
         }
 

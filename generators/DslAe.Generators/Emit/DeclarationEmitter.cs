@@ -7,12 +7,17 @@ namespace DslAe.Generators.Emit
 {
     /// <summary>
     /// Completes the user's partial C# declaration: each stage property returns the stage's inferred shape, and
-    /// the type gains <c>Definition</c> and <c>CreateModule()</c>. Written even when the model has errors (with the
-    /// shapes left empty), so the user sees the DSLAE error and not a cascade of "partial property has no body".
+    /// the type gains <c>Definition</c> and <c>CreateModule()</c> when the module is generated too. Written even when
+    /// the model has errors (with the shapes left empty), so the user sees the DSLAE error and not a cascade of
+    /// "partial property has no body"; then nothing in it refers to a type that is not generated.
     /// </summary>
     internal static class DeclarationEmitter
     {
-        public static string Emit(DeclarationTarget target, ModelSpec spec, ModelPlan? plan)
+        /// <param name="target">The user's type.</param>
+        /// <param name="spec">Its model.</param>
+        /// <param name="plan">Inferred shapes, where inference ran.</param>
+        /// <param name="moduleEmitted">Whether {Name}Module and {Name}Definition are generated beside it.</param>
+        public static string Emit(DeclarationTarget target, ModelSpec spec, ModelPlan? plan, bool moduleEmitted)
         {
             var w = new SourceWriter();
             ModuleEmitter.Header(w, spec);
@@ -24,8 +29,15 @@ namespace DslAe.Generators.Emit
 
             using (w.Block("partial " + target.Keyword + " " + target.TypeName))
             {
+                var written = new HashSet<string>();
                 foreach (var property in target.StageProperties)
                 {
+                    // Two properties of one name are the user's CS0102 already: one implementation, not a second error.
+                    if (!written.Add(property.Name))
+                    {
+                        continue;
+                    }
+
                     var stage = plan?.FindStage(property.Name);
                     var latent = plan?.Latent is { } l && l.Name == property.Name ? l : null;
                     var kind = stage?.Stage.Layer.KindName ?? (latent is null ? "Unknown" : "Latent " + latent.Latent.KindName);
@@ -38,7 +50,7 @@ namespace DslAe.Generators.Emit
                     w.Line();
                 }
 
-                if (plan is not null && !plan.HasErrors)
+                if (moduleEmitted)
                 {
                     w.Line("/// <summary>What the compiler knows of this model: summary, training settings, module factory.</summary>");
                     w.Line("public static " + spec.Name + "Definition Definition => " + spec.Name + "Definition.Instance;");

@@ -86,3 +86,27 @@ public sealed class DiagnosticTests
         Assert.Equal(["DSLAE105"], outcome.Diagnostics.Select(d => d.Id));
     }
 }
+
+/// <summary>
+/// Issue 13, item 2: whatever a DSLAE error rejects, nothing the generator writes fails to compile, so the DSLAE error
+/// stands alone instead of beside CS0246/CS0260 errors located in obj/.
+/// </summary>
+public sealed class RejectedModelOutputTests
+{
+    public static TheoryData<string> ErrorIds => new(DiagnosticCases.All.Where(c => c.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error).Select(c => c.Id).Distinct());
+
+    [Theory]
+    [MemberData(nameof(ErrorIds))]
+    public void Generated_code_of_a_rejected_model_compiles(string id)
+    {
+        var @case = DiagnosticCases.All.First(c => c.Id == id);
+        var outcome = Generate.Run((DiagnosticCase.FilePath, MarkedSource.Parse(@case.MarkedSource).Text));
+        Assert.Contains(outcome.Diagnostics, d => d.Id == id);
+
+        var generated = outcome.Output.SyntaxTrees.Except(outcome.Input.SyntaxTrees).ToHashSet();
+        var inGenerated = outcome.Output.GetDiagnostics()
+            .Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error && d.Location.SourceTree is { } tree && generated.Contains(tree))
+            .ToList();
+        Assert.True(inGenerated.Count == 0, $"{id}: generated code does not compile:\n" + string.Join("\n", inGenerated));
+    }
+}
