@@ -93,8 +93,8 @@ namespace DslAe.Generators
                 return;
             }
 
-            context.AddSource(HintNames.For(spec, path, "Module"), ModuleEmitter.Emit(plan));
-            context.AddSource(HintNames.For(spec, path, "Declaration"), YamlDeclarationEmitter.Emit(spec, YamlFrontEnd.FileName(path)));
+            context.AddSource(HintNames.ForYaml(spec, path, "Module"), ModuleEmitter.Emit(plan));
+            context.AddSource(HintNames.ForYaml(spec, path, "Declaration"), YamlDeclarationEmitter.Emit(spec, YamlFrontEnd.FileName(path)));
         }
 
         private static void EmitModel(SourceProductionContext context, ModelSpec? spec, ModelPlan? plan, DeclarationTarget? target, bool canEmit)
@@ -104,40 +104,15 @@ namespace DslAe.Generators
                 return;
             }
 
-            // Containing types are part of the hint: models of one name nested in different classes must not collide.
-            var hint = (spec.Namespace is null ? string.Empty : spec.Namespace + ".") + ContainingPrefix(target) + spec.Name;
             if (target is not null)
             {
-                context.AddSource(hint + ".Declaration.g.cs", DeclarationEmitter.Emit(target, spec, plan, canEmit && plan is not null));
+                context.AddSource(HintNames.ForCSharp(spec, target, "Declaration"), DeclarationEmitter.Emit(target, spec, plan, canEmit && plan is not null));
             }
 
             if (canEmit && plan is not null)
             {
-                context.AddSource(hint + ".Module.g.cs", ModuleEmitter.Emit(plan));
+                context.AddSource(HintNames.ForCSharp(spec, target, "Module"), ModuleEmitter.Emit(plan));
             }
-        }
-
-        private static string ContainingPrefix(DeclarationTarget? target)
-        {
-            var prefix = new System.Text.StringBuilder();
-            foreach (var declaration in target?.ContainingTypes ?? default)
-            {
-                // "partial record struct Outer<T, U>" → "Outer_T__U_."
-                var name = declaration;
-                foreach (var keyword in new[] { "partial ", "record ", "class ", "struct ", "interface " })
-                {
-                    name = name.StartsWith(keyword, System.StringComparison.Ordinal) ? name.Substring(keyword.Length) : name;
-                }
-
-                foreach (var c in name)
-                {
-                    prefix.Append(char.IsLetterOrDigit(c) || c == '_' ? c : '_');
-                }
-
-                prefix.Append('.');
-            }
-
-            return prefix.ToString();
         }
     }
 }
