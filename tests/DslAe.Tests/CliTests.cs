@@ -148,6 +148,13 @@ public class CliTests
         Assert.Contains("resuming TinyAe", output);
         Assert.Equal(3, MetricsLog.ReadEpochs(new RunFolder(run).MetricsFile).Count);   // untrained, 1, 2
 
+        // Resuming a finished run says so instead of silently evaluating again.
+        (code, _, error) = await Run("train", "--model", "TinyAe", "--data", data, "--epochs", "2", "--resume", run);
+        Assert.Equal(1, code);
+        Assert.Contains("nothing to resume", error);
+        Assert.Contains("already finished its 2 epochs; pass --epochs with more than 2", error);
+        Assert.Equal(3, MetricsLog.ReadEpochs(new RunFolder(run).MetricsFile).Count);
+
         (code, output, error) = await Run("eval", "--model", "TinyAe", "--checkpoint", run, "--data", data);
         Assert.True(code == 0, error);
         Assert.Contains("100 test images", output);
@@ -163,6 +170,26 @@ public class CliTests
         Assert.True(code == 0, error);
         using var module = TinyAe.Definition.CreateModule();
         Assert.Empty(Serialization.Weights.Load(module, weights).MissingKeys);
+    }
+
+    [Fact]
+    public async Task Ctrl_C_stops_training_with_exit_code_130_and_says_how_to_resume()
+    {
+        using var folder = new TempFolder();
+        var data = folder.File("fashion");
+        SmallFashionMnist.Write(data, train: 400, test: 100);
+        var run = folder.File("run");
+        using var interrupt = new CancellationTokenSource();
+        var (output, error) = (new StringWriter(), new StringWriter());
+        // As Ctrl+C does: the token is cancelled while the run is training (hundreds of epochs take far longer).
+        var training = Task.Run(() => DslAeApp.RunAsync(["train", "--model", "TinyAe", "--data", data, "--epochs", "500", "--out", run, "--device", "cpu"], output, error, interrupt.Token));
+        while (!File.Exists(new RunFolder(run).MetricsFile) && !training.IsCompleted) await Task.Delay(50);
+        interrupt.Cancel();
+        var code = await training;
+
+        Assert.Equal(130, code);
+        Assert.Contains($"--resume {Path.GetFullPath(run)}", error.ToString());
+        Assert.True(File.Exists(new RunFolder(run).LastCheckpoint), "the interrupted run left no checkpoint to resume from");
     }
 
     [Fact]

@@ -10,6 +10,9 @@ namespace DslAe.Cli.Commands;
 /// <summary><c>train</c>: trains a model with its declared settings and the command line's overrides.</summary>
 internal static class TrainCommand
 {
+    /// <summary>The exit code of a run stopped by Ctrl+C: 128 + SIGINT, as shells report an interrupted command.</summary>
+    public const int Interrupted = 130;
+
     public static Command Create(CliOptions o, CliContext context)
     {
         var command = new Command("train", "Train a model (the default command): progress, metrics, checkpoints and a report in a run folder")
@@ -36,6 +39,13 @@ internal static class TrainCommand
         var result = context.Interactive
             ? SpectreProgressObserver.Run(observer => trainer.Fit(data, observer, cancellation))
             : trainer.Fit(data, new LogLineObserver(context.Output), cancellation);
+
+        if (!result.Finished && cancellation.IsCancellationRequested)
+        {
+            // Interrupted (Ctrl+C): the checkpoint is written; the exit code says the run did not finish, as shells expect.
+            context.Error.WriteLine($"interrupted after {Counts.Of(result.Steps, "step")}; continue with: train --model {model.Name} --resume {result.RunFolder}");
+            return Interrupted;
+        }
 
         var last = result.History.LastOrDefault();
         var output = context.Output;

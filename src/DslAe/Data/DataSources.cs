@@ -13,7 +13,7 @@ public static class DataSources
     /// <summary>
     /// Loads the data for a model taking <paramref name="inputShape"/> images. The validation set is a seeded
     /// <see cref="TrainingSettings.ValidationFraction"/> of the training images. <paramref name="limit"/> keeps only
-    /// that many training images (and a validation set in proportion), for quick runs.
+    /// that many training images (and a validation set in proportion), and at most that many test images, for quick runs.
     /// </summary>
     public static DataSplit Load(TrainingSettings settings, int[] inputShape, string model, string? dataOverride = null, int? limit = null)
     {
@@ -28,6 +28,8 @@ public static class DataSources
                 ArgumentOutOfRangeException.ThrowIfNegativeOrZero(n, "--limit");
                 var validationCount = Math.Max(1, (long)Math.Ceiling(n * settings.ValidationFraction / (1 - settings.ValidationFraction)));
                 (train, validation) = (Replace(train, train.Take(n)), Replace(validation, validation.Take(validationCount)));
+                // The test set too: a quick run is quick to its end.
+                if (test is not null) test = Replace(test, test.Take(n));
             }
             return new DataSplit(train, validation, test);
         }

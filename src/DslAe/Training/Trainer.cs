@@ -73,6 +73,10 @@ public sealed class Trainer : IDisposable
         data.Validation.EnsureShape(model.InputShape, model.Name);
         var run = OpenRunFolder();
         var state = Start(run, data.Train.Count);
+        if (options.Resume && (state.Epoch >= settings.Epochs || state.StoppedEarly))
+            throw new InvalidOperationException(state.StoppedEarly
+                ? $"nothing to resume: {run.Path} stopped early after epoch {state.Epoch}; start a new run (without --resume) to train again, or use eval to measure it"
+                : $"nothing to resume: {run.Path} already finished its {Counts.Of(state.Epoch, "epoch")}; pass --epochs with more than {state.Epoch} to train it further, or use eval to measure it");
         var stepsPerEpoch = (data.Train.Count + settings.BatchSize - 1) / settings.BatchSize;
         var totalSteps = stepsPerEpoch * settings.Epochs;
         var logEvery = Math.Max(1, stepsPerEpoch / 20);

@@ -44,6 +44,30 @@ public sealed partial class WrongStrideBuildTests
         }
     }
 
+    [Fact]
+    public void Build_of_the_example_with_a_documented_warning_succeeds_and_shows_it()
+    {
+        // Issue 13: examples are user projects, so DSLAE005 (a stride that leaves pixels unused) must not fail them.
+        var copy = Directory.CreateTempSubdirectory("dslae-warning-").FullName;
+        try
+        {
+            var declaration = CopyExample(RepositoryFiles.PathOf("examples/FashionAutoencoder"), copy);
+            const string Enc1 = "[Conv(32, Kernel = 3, Stride = 2, Act = Act.Relu)]";
+            var text = File.ReadAllText(declaration);
+            Assert.True(text.Contains(Enc1, StringComparison.Ordinal), "The example no longer declares " + Enc1 + "; update this test");
+            File.WriteAllText(declaration, text.Replace(Enc1, "[Conv(32, Kernel = 3, Stride = 2, Pad = Pad.Valid, Act = Act.Relu)]", StringComparison.Ordinal));
+
+            var (exitCode, output) = Build(Path.Combine(copy, "FashionAutoencoder.csproj"));
+
+            Assert.True(exitCode == 0, "A documented warning failed the example's build:\n" + output);
+            Assert.Contains("warning DSLAE005", output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(copy, recursive: true);
+        }
+    }
+
     /// <summary>
     /// Copies the project's sources, points its relative project references at the repository, and imports the
     /// repository's Directory.Build.props/targets (which turn on the generator) from the copy's folder.
@@ -61,9 +85,10 @@ public sealed partial class WrongStrideBuildTests
             File.WriteAllText(Path.Combine(copy, Path.GetFileName(file)), text);
         }
 
-        foreach (var name in new[] { "Directory.Build.props", "Directory.Build.targets" })
+        // What the examples folder imports (its own props, then the repository's), as if the copy sat beside the example.
+        foreach (var name in new[] { "examples/Directory.Build.props", "Directory.Build.targets" })
         {
-            File.WriteAllText(Path.Combine(copy, name), $"<Project>\n  <Import Project=\"{RepositoryFiles.PathOf(name)}\" />\n</Project>\n");
+            File.WriteAllText(Path.Combine(copy, Path.GetFileName(name)), $"<Project>\n  <Import Project=\"{RepositoryFiles.PathOf(name)}\" />\n</Project>\n");
         }
 
         return Path.Combine(copy, "FashionAe.cs");
