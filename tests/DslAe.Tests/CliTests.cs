@@ -143,9 +143,11 @@ public class CliTests
         Assert.Contains("PSNR", output);
         Assert.True(File.Exists(Path.Combine(run, "report.html")));
 
-        (code, output, error) = await Run("train", "--model", "TinyAe", "--data", data, "--epochs", "2", "--resume", run);
+        // --data is not repeated: the run's own data comes from its checkpoint.
+        (code, output, error) = await Run("train", "--model", "TinyAe", "--epochs", "2", "--resume", run);
         Assert.True(code == 0, error);
         Assert.Contains("resuming TinyAe", output);
+        Assert.Contains($"loading {data}", output);
         Assert.Equal(3, MetricsLog.ReadEpochs(new RunFolder(run).MetricsFile).Count);   // untrained, 1, 2
 
         // Resuming a finished run says so instead of silently evaluating again.

@@ -29,12 +29,19 @@ internal static class TrainCommand
         var settings = ModelChoice.Settings(model, parse, o);
         var resume = parse.GetResult(o.Resume) is not null;
         var runFolder = resume ? ResumeFolder(model, parse.GetValue(o.Resume) ?? parse.GetValue(o.Out)) : parse.GetValue(o.Out);
-        var options = new TrainerOptions { Device = parse.GetValue(o.Device) ?? "auto", RunFolder = runFolder, Resume = resume };
+        var (dataOption, limit) = (parse.GetValue(o.Data), parse.GetValue(o.Limit));
+        if (resume && runFolder is not null && File.Exists(new RunFolder(runFolder).LastCheckpoint))
+        {
+            // A resume continues on the run's own data: --data and --limit need not be repeated.
+            var stored = Checkpoint.ReadState(new RunFolder(runFolder).LastCheckpoint);
+            (dataOption, limit) = (dataOption ?? stored.Data, limit ?? stored.Limit);
+        }
+        var options = new TrainerOptions { Device = parse.GetValue(o.Device) ?? "auto", RunFolder = runFolder, Resume = resume, Data = dataOption, Limit = limit };
         // Before any data loads: --device cuda on a machine without CUDA is an error now, not after the data set is read.
         TrainingDevice.Resolve(options.Device);
 
-        context.Output.WriteLine($"loading {DataSources.Describe(settings, parse.GetValue(o.Data))}");
-        using var data = DataSources.Load(settings, model.InputShape, model.Name, parse.GetValue(o.Data), parse.GetValue(o.Limit));
+        context.Output.WriteLine($"loading {DataSources.Describe(settings, dataOption)}{(limit is { } n ? $" (--limit {n})" : "")}");
+        using var data = DataSources.Load(settings, model.InputShape, model.Name, dataOption, limit);
         using var trainer = new Trainer(model, settings, options);
         var result = context.Interactive
             ? SpectreProgressObserver.Run(observer => trainer.Fit(data, observer, cancellation))

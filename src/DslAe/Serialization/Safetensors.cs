@@ -78,6 +78,32 @@ public static class Safetensors
     /// <summary>Reads every tensor (on the CPU). The caller owns (disposes) them.</summary>
     public static Dictionary<string, Tensor> Load(string path) => LoadWithMetadata(path).Tensors;
 
+    /// <summary>Only the string metadata map (empty when absent): reads the header, not the tensors' bytes.</summary>
+    public static Dictionary<string, string> ReadMetadata(string path)
+    {
+        byte[] head;
+        try
+        {
+            using var stream = File.OpenRead(path);
+            Span<byte> length = stackalloc byte[8];
+            var read = stream.ReadAtLeast(length, 8, throwOnEndOfStream: false);
+            var size = read < 8 ? 0 : BinaryPrimitives.ReadUInt64LittleEndian(length);
+            if (read < 8 || size > MaxHeaderBytes || (long)size > stream.Length - 8)
+                throw Corrupt(path, $"the header length cannot be read or exceeds the file size {stream.Length} (not a safetensors file, or truncated)");
+            head = new byte[8 + (long)size];
+            length.CopyTo(head);
+            stream.ReadExactly(head, 8, (int)size);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidDataException($"cannot read safetensors file '{path}': {e.Message}", e);
+        }
+        var (header, _) = ReadHeader(path, head);
+        var metadata = new Dictionary<string, string>();
+        if (header.TryGetPropertyValue(MetadataKey, out var node)) ReadMetadata(path, node, metadata);
+        return metadata;
+    }
+
     /// <summary>Reads every tensor (on the CPU) and the string metadata map (empty when absent).</summary>
     public static (Dictionary<string, Tensor> Tensors, Dictionary<string, string> Metadata) LoadWithMetadata(string path)
     {

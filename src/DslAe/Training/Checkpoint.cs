@@ -61,6 +61,17 @@ public static class Checkpoint
         }
     }
 
+    /// <summary>The run's position and settings stored in a checkpoint, without loading any tensor.</summary>
+    public static TrainingState ReadState(string path)
+    {
+        if (!File.Exists(path)) throw new FileNotFoundException($"checkpoint not found: {path}", path);
+        var metadata = Safetensors.ReadMetadata(path);
+        if (metadata.GetValueOrDefault(FormatKey) != FormatValue || !metadata.TryGetValue(StateKey, out var stateJson))
+            throw new InvalidDataException($"{path} is not a DslAe training checkpoint of this version (no \"{FormatKey}\": \"{FormatValue}\" metadata)");
+        return JsonSerializer.Deserialize<TrainingState>(stateJson, StateJson)
+            ?? throw new InvalidDataException($"{path}: the training state in the metadata is empty");
+    }
+
     /// <summary>Loads only the model's weights from a checkpoint or from a plain weights file (as <c>export</c> writes).</summary>
     public static void LoadWeights(string path, nn.Module module)
     {

@@ -172,6 +172,7 @@ public sealed class Trainer : IDisposable
             {
                 Model = model.Name, Seed = settings.Seed, BatchSize = settings.BatchSize, TrainCount = trainCount,
                 Optimizer = settings.Optimizer.ToString(), Schedule = settings.Schedule.ToString(),
+                Data = options.Data, Limit = options.Limit,
             };
         }
         var state = Checkpoint.Restore(run.LastCheckpoint, Module, Optimizer);

@@ -3,6 +3,12 @@ namespace DslAe.Training;
 /// <summary>How one run is carried out; what is trained (epochs, batch, optimiser...) is the model's <see cref="TrainingSettings"/>.</summary>
 public sealed record TrainerOptions
 {
+    /// <summary>The data the command line was given (<c>--data</c>), stored in checkpoints so that a resume can reuse it.</summary>
+    public string? Data { get; init; }
+
+    /// <summary>The command line's <c>--limit</c>, stored in checkpoints so that a resume can reuse it.</summary>
+    public int? Limit { get; init; }
+
     /// <summary>"auto", "cpu", "cuda" or "cuda:N".</summary>
     public string Device { get; init; } = "auto";
 

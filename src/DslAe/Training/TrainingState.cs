@@ -21,6 +21,12 @@ public sealed record TrainingState
     /// <summary>The learning-rate schedule's name (<see cref="DslAe.Schedule"/>); a resume must use the same.</summary>
     public required string Schedule { get; init; }
 
+    /// <summary>The run's data as the command line named it (<c>--data</c>), for a resume that does not repeat it; null: declared.</summary>
+    public string? Data { get; init; }
+
+    /// <summary>The run's <c>--limit</c>, for a resume that does not repeat it; null: all images.</summary>
+    public int? Limit { get; init; }
+
     /// <summary>The epoch in progress, 0-based (equal to the number of finished epochs).</summary>
     public int Epoch { get; set; }
 
