@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Linq;
 using DslAe.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
@@ -20,7 +21,7 @@ namespace DslAe.Generators.Reporting
         {
             foreach (var info in diagnostics)
             {
-                context.ReportDiagnostic(Diagnostic.Create(DescriptorFor(info, docs), ToLocation(info.Location), info.Message));
+                context.ReportDiagnostic(Diagnostic.Create(DescriptorFor(info, docs), ToLocation(info.Location), Printable(info.Message)));
             }
         }
 
@@ -36,6 +37,26 @@ namespace DslAe.Generators.Reporting
                 isEnabledByDefault: true,
                 helpLinkUri: rule is null ? null : DocsLink.For(rule, key.Docs));
         });
+
+        /// <summary>
+        /// Control characters a declaration put into a message (a name holding an escape sequence, say) are written as
+        /// \uXXXX, so the build output shows them instead of acting on the terminal.
+        /// </summary>
+        internal static string Printable(string message)
+        {
+            if (!message.Any(char.IsControl))
+            {
+                return message;
+            }
+
+            var text = new System.Text.StringBuilder(message.Length + 16);
+            foreach (var c in message)
+            {
+                text.Append(char.IsControl(c) ? "\\u" + ((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture) : c.ToString());
+            }
+
+            return text.ToString();
+        }
 
         private static DiagnosticSeverity ToRoslyn(Severity severity) => severity switch
         {

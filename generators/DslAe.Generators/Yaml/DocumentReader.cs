@@ -53,14 +53,16 @@ namespace DslAe.Generators.Yaml
 
                             break;
                         case SequenceStart sequenceStart:
-                            if (!Open(open, new Container(new DocSequence(spans.FromMarks(sequenceStart.Start, sequenceStart.End)), sequenceStart.Anchor), spans, diagnostics))
+                            if (!Open(open, new Container(new DocSequence(spans.FromMarks(sequenceStart.Start, sequenceStart.End)), sequenceStart.Anchor,
+                                    sequenceStart.Style == SequenceStyle.Flow ? '[' : (char?)null), spans, diagnostics))
                             {
                                 return null;
                             }
 
                             break;
                         case MappingStart mappingStart:
-                            if (!Open(open, new Container(new DocMapping(spans.FromMarks(mappingStart.Start, mappingStart.End)), mappingStart.Anchor), spans, diagnostics))
+                            if (!Open(open, new Container(new DocMapping(spans.FromMarks(mappingStart.Start, mappingStart.End)), mappingStart.Anchor,
+                                    mappingStart.Style == MappingStyle.Flow ? '{' : (char?)null), spans, diagnostics))
                             {
                                 return null;
                             }
@@ -91,19 +93,80 @@ namespace DslAe.Generators.Yaml
             }
             catch (YamlException e)
             {
-                diagnostics.Add(YamlFrontEndRules.SyntaxError.Create(spans.FromMarks(e.Start, e.End), Describe(e), CheckHint));
+                diagnostics.Add(Explained(text, spans, open, e.Start, e.End) ?? YamlFrontEndRules.SyntaxError.Create(spans.FromMarks(e.Start, e.End), Describe(e), CheckHint));
                 return null;
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 // YamlDotNet's scanner throws plain exceptions on some malformed input (found by the fuzz test); it is
                 // still a syntax error, located after the last part the reader understood.
-                diagnostics.Add(YamlFrontEndRules.SyntaxError.Create(spans.FromMarks(lastEnd, lastEnd),
-                    "the YAML reader could not read on after this point (" + e.Message.TrimEnd('.') + ")", CheckHint));
+                diagnostics.Add(Explained(text, spans, open, lastEnd, lastEnd) ?? YamlFrontEndRules.SyntaxError.Create(spans.FromMarks(lastEnd, lastEnd),
+                    "the YAML reader could not read on after this point", CheckHint));
                 return null;
             }
 
             return root;
+        }
+
+        /// <summary>
+        /// The two slips YamlDotNet's own messages describe least well, told in words and where they are: a tab in a line's
+        /// indentation (YAML indents with spaces only; reported at the first such tab), and a flow collection ('{' or
+        /// '[') still open where the text ends (reported at the bracket that opened it). Null for anything else.
+        /// </summary>
+        private static DiagnosticInfo? Explained(string text, SourceSpans spans, Stack<Container> open, Mark start, Mark end)
+        {
+            // YamlDotNet places some tab errors at the file's start (index 0): a tab there or before the failure explains it.
+            var tab = IndentingTab(text);
+            if (tab >= 0 && (end.Index == 0 || tab <= end.Index))
+            {
+                return YamlFrontEndRules.SyntaxError.Create(spans.FromOffsets(tab, tab + 1), "a tab indents this line, and YAML indents with spaces only",
+                    "replace the tab with spaces");
+            }
+
+            Container? flow = null;
+            foreach (var container in open)
+            {
+                if (container.Bracket is not null)
+                {
+                    flow = container;
+                    break;
+                }
+            }
+
+            var atEnd = text.Substring(Math.Min((int)start.Index, text.Length)).Trim().Length == 0;
+            if (flow is null || !atEnd)
+            {
+                return null;
+            }
+
+            var (opening, closing) = flow.Bracket == '{' ? ("{", "}") : ("[", "]");
+            return YamlFrontEndRules.SyntaxError.Create(flow.Opened,
+                "the '" + opening + "' here is never closed: the file ends before its '" + closing + "'",
+                "add '" + closing + "' where the " + (opening == "{" ? "mapping" : "list") + " ends");
+        }
+
+        /// <summary>The index of the first tab in the leading whitespace of a line, or -1.</summary>
+        private static int IndentingTab(string text)
+        {
+            var lineStart = true;
+            for (var i = 0; i < text.Length; i++)
+            {
+                var c = text[i];
+                if (c == '\n')
+                {
+                    lineStart = true;
+                }
+                else if (lineStart && c == '\t')
+                {
+                    return i;
+                }
+                else if (c != ' ' && c != '\r')
+                {
+                    lineStart = false;
+                }
+            }
+
+            return -1;
         }
 
         /// <summary>Adds a finished node to the open container, or makes it the document's root.</summary>
@@ -182,11 +245,19 @@ namespace DslAe.Generators.Yaml
         {
             private DocNode? _pendingKey;
 
-            public Container(DocNode node, AnchorName anchor)
+            public Container(DocNode node, AnchorName anchor, char? bracket)
             {
                 Node = node;
                 Anchor = anchor;
+                Bracket = bracket;
+                Opened = node.Location;
             }
+
+            /// <summary>'{' or '[' for a flow collection, null for a block one.</summary>
+            public char? Bracket { get; }
+
+            /// <summary>Where the collection starts (its opening bracket for a flow collection).</summary>
+            public SourceLocation Opened { get; }
 
             public DocNode Node { get; }
 

@@ -14,6 +14,9 @@ namespace DslAe.Generators.Yaml
     internal sealed class MappingReader
     {
         private readonly Dictionary<string, DocEntry> _entries = new Dictionary<string, DocEntry>(StringComparer.Ordinal);
+
+        // Keys some unknown key here was probably meant as: their own "missing key" error would say the same thing twice.
+        private readonly HashSet<string> _suggested = new HashSet<string>(StringComparer.Ordinal);
         private readonly List<DiagnosticInfo> _diagnostics;
 
         public MappingReader(DocMapping mapping, string owner, IReadOnlyCollection<string> acceptedKeys, List<DiagnosticInfo> diagnostics)
@@ -39,6 +42,11 @@ namespace DslAe.Generators.Yaml
                 if (!acceptedKeys.Contains(key))
                 {
                     Report(YamlFrontEndRules.UnknownKey, entry.Key.Location, owner, key, Suggestions.For(key, acceptedKeys, "keys here"));
+                    if (Suggestions.Closest(key, acceptedKeys.ToList()) is { } meant)
+                    {
+                        _suggested.Add(meant);
+                    }
+
                     continue;
                 }
 
@@ -192,8 +200,17 @@ namespace DslAe.Generators.Yaml
             return names;
         }
 
-        /// <summary>Reports a key the model cannot do without.</summary>
-        public void Missing(string key, string hint) => Report(YamlFrontEndRules.MissingKey, Mapping.Location, Owner, key, hint);
+        /// <summary>
+        /// Reports a key the model cannot do without, unless a misspelling of it was written (its unknown-key error already
+        /// says "did you mean"; the reading still stops, so nothing is built from the incomplete mapping).
+        /// </summary>
+        public void Missing(string key, string hint)
+        {
+            if (!_suggested.Contains(key))
+            {
+                Report(YamlFrontEndRules.MissingKey, Mapping.Location, Owner, key, hint);
+            }
+        }
 
         /// <summary>Reports a key that means nothing in this combination.</summary>
         public void DoesNotApply(string key, string appliesTo, string fix) =>
