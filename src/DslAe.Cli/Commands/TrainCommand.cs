@@ -30,10 +30,10 @@ internal static class TrainCommand
         var resume = parse.GetResult(o.Resume) is not null;
         var runFolder = resume ? ResumeFolder(model, parse.GetValue(o.Resume) ?? parse.GetValue(o.Out)) : parse.GetValue(o.Out);
         var (dataOption, limit) = (parse.GetValue(o.Data), parse.GetValue(o.Limit));
-        if (resume && runFolder is not null && File.Exists(new RunFolder(runFolder).LastCheckpoint))
+        if (resume && runFolder is not null && new RunFolder(runFolder).LastCheckpoint is var checkpoint && File.Exists(checkpoint))
         {
             // A resume continues on the run's own data: --data and --limit need not be repeated.
-            var stored = Checkpoint.ReadState(new RunFolder(runFolder).LastCheckpoint);
+            var stored = Checkpoint.ReadState(checkpoint);
             (dataOption, limit) = (dataOption ?? stored.Data, limit ?? stored.Limit);
         }
         var options = new TrainerOptions { Device = parse.GetValue(o.Device) ?? "auto", RunFolder = runFolder, Resume = resume, Data = dataOption, Limit = limit };

@@ -45,10 +45,7 @@ public static class Checkpoint
         var (tensors, metadata) = Read(path);
         try
         {
-            if (metadata.GetValueOrDefault(FormatKey) != FormatValue || !metadata.TryGetValue(StateKey, out var stateJson))
-                throw new InvalidDataException($"{path} is not a DslAe training checkpoint of this version (no \"{FormatKey}\": \"{FormatValue}\" metadata); --resume needs a run folder or its checkpoints/last.safetensors");
-            var state = JsonSerializer.Deserialize<TrainingState>(stateJson, StateJson)
-                ?? throw new InvalidDataException($"{path}: the training state in the metadata is empty");
+            var state = StateOf(path, metadata);
             Weights.LoadStateDict(module, Strip(tensors, ModelPrefix), strict: true, path);
             if (!tensors.TryGetValue(OptimizerKey, out var optimizerState))
                 throw new InvalidDataException($"{path} holds no optimiser state (\"{OptimizerKey}\"); it cannot resume a run exactly");
@@ -65,9 +62,14 @@ public static class Checkpoint
     public static TrainingState ReadState(string path)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"checkpoint not found: {path}", path);
-        var metadata = Safetensors.ReadMetadata(path);
+        return StateOf(path, Safetensors.ReadMetadata(path));
+    }
+
+    /// <summary>The <see cref="TrainingState"/> a checkpoint's metadata holds, or an error saying the file is no checkpoint of this version.</summary>
+    private static TrainingState StateOf(string path, IReadOnlyDictionary<string, string> metadata)
+    {
         if (metadata.GetValueOrDefault(FormatKey) != FormatValue || !metadata.TryGetValue(StateKey, out var stateJson))
-            throw new InvalidDataException($"{path} is not a DslAe training checkpoint of this version (no \"{FormatKey}\": \"{FormatValue}\" metadata)");
+            throw new InvalidDataException($"{path} is not a DslAe training checkpoint of this version (no \"{FormatKey}\": \"{FormatValue}\" metadata); --resume needs a run folder or its checkpoints/last.safetensors");
         return JsonSerializer.Deserialize<TrainingState>(stateJson, StateJson)
             ?? throw new InvalidDataException($"{path}: the training state in the metadata is empty");
     }
