@@ -34,7 +34,8 @@ public static class DslAeApp
         }
         catch (Exception e) when (IsUserError(e))
         {
-            error.WriteLine($"error: {OneLine(e)}");
+            var fix = Fix(e);
+            error.WriteLine($"error: {(fix.Length > 0 ? OneLine(e).TrimEnd('.') : OneLine(e))}{fix}");
             return 1;
         }
     }
@@ -71,8 +72,27 @@ public static class DslAeApp
         return message.Trim().Replace("\r", "", StringComparison.Ordinal).Replace('\n', ' ');
     }
 
-    // Problems of input (options, files, data, checkpoints) get one line; anything else keeps its stack trace.
+    // Problems of input (options, files, data, checkpoints) and of the machine (a full or read-only disk, a folder
+    // that cannot be written, too little memory) get one line; anything else keeps its stack trace.
     // libtorch's own errors reach .NET as ExternalException (TorchSharp's translation), with libtorch's message.
     private static bool IsUserError(Exception e) => e is DataFileException or TrainingDivergedException or ArgumentException
-        or InvalidOperationException or FileNotFoundException or DirectoryNotFoundException or InvalidDataException or FormatException or System.Runtime.InteropServices.ExternalException;
+        or InvalidOperationException or IOException or UnauthorizedAccessException or InvalidDataException or FormatException
+        or System.Text.Json.JsonException or OutOfMemoryException or System.Runtime.InteropServices.ExternalException;
+
+    // Unix errno values .NET puts in IOException.HResult.
+    private const int NoSpace = 28, ReadOnlyFileSystem = 30;
+
+    /// <summary>
+    /// The fix for a fault of the machine whose message is only .NET's ("No space left on device : '/run/x'"), to
+    /// append to it. The project's own exceptions say their fix already, and carry no errno in their HResult.
+    /// </summary>
+    internal static string Fix(Exception e) =>
+        e switch
+        {
+            UnauthorizedAccessException => "; check the permissions of the file or folder, or choose another",
+            IOException { HResult: NoSpace } => "; the disk is full: free some space and run again",
+            IOException { HResult: ReadOnlyFileSystem } => "; the file system is read-only: choose a folder on a writable one",
+            OutOfMemoryException => "; not enough memory: use --limit or a smaller --batch, or free memory",
+            _ => "",
+        };
 }

@@ -16,9 +16,9 @@ internal static class ExportCommand
         command.SetAction(parse =>
         {
             var model = ModelChoice.Resolve(parse.GetValue(o.Model));
+            var path = OutputFile.Check(parse.GetValue(o.Out), $"{model.Name}.safetensors");
             var weights = ModelChoice.WeightsFile(model, parse.GetValue(o.Checkpoint));
             using var loaded = LoadedModel.Load(model, weights, "cpu");
-            var path = parse.GetValue(o.Out) ?? $"{model.Name}.safetensors";
             Weights.Save(loaded.Module, path, new Dictionary<string, string>
             {
                 ["model"] = model.Name,

@@ -18,6 +18,7 @@ internal static class ReconstructCommand
         {
             var model = ModelChoice.Resolve(parse.GetValue(o.Model));
             var settings = ModelChoice.Settings(model, parse, o);
+            var path = OutputFile.Check(parse.GetValue(o.Out), $"{model.Name}-reconstructions.png");
             var count = parse.GetValue(o.Count);
             if (count <= 0) throw new ArgumentException($"--count must be positive; got {count}");
             var weights = ModelChoice.WeightsFile(model, parse.GetValue(o.Checkpoint));
@@ -25,7 +26,6 @@ internal static class ReconstructCommand
             using var data = DataSources.Load(settings, model.InputShape, model.Name, parse.GetValue(o.Data));
             var set = data.Test ?? data.Validation;
             var (inputs, outputs) = Evaluator.Reconstruct(loaded.Module, set, loaded.Device, SeededShuffle.DerivedSeed(settings.Seed, -1), count);
-            var path = parse.GetValue(o.Out) ?? $"{model.Name}-reconstructions.png";
             using (inputs)
             using (outputs)
             {

@@ -17,7 +17,7 @@ internal static class TrainCommand
     {
         var command = new Command("train", "Train a model (the default command): progress, metrics, checkpoints and a report in a run folder")
         {
-            o.Model, o.Epochs, o.Batch, o.Lr, o.Device, o.Data, o.Out, o.Seed, o.Resume, o.Limit,
+            o.Model, o.Epochs, o.Batch, o.Lr, o.Device, o.Data, o.Out, o.Seed, o.Resume, o.Limit, o.CheckpointMinutes,
         };
         command.SetAction((parse, cancellation) => Task.FromResult(Run(parse, o, context, cancellation)));
         return command;
@@ -28,24 +28,52 @@ internal static class TrainCommand
         var model = ModelChoice.Resolve(parse.GetValue(o.Model));
         var settings = ModelChoice.Settings(model, parse, o);
         var resume = parse.GetResult(o.Resume) is not null;
-        var runFolder = resume ? ResumeFolder(model, parse.GetValue(o.Resume) ?? parse.GetValue(o.Out)) : parse.GetValue(o.Out);
+        var (resumeValue, outValue) = (parse.GetValue(o.Resume), parse.GetValue(o.Out));
+        var runFolder = resume ? ResumeFolder(model, resumeValue ?? outValue) : outValue;
+        if (resume && resumeValue is not null && outValue is not null && Path.GetFullPath(outValue).TrimEnd('/') != Path.GetFullPath(runFolder!).TrimEnd('/'))
+            throw new ArgumentException($"--resume {resumeValue} and --out {outValue} name different folders: a resume continues its run in its own folder; drop --out");
         var (dataOption, limit) = (parse.GetValue(o.Data), parse.GetValue(o.Limit));
         if (resume && runFolder is not null && new RunFolder(runFolder).LastCheckpoint is var checkpoint && File.Exists(checkpoint))
         {
-            // A resume continues on the run's own data: --data and --limit need not be repeated.
-            var stored = Checkpoint.ReadState(checkpoint);
+            // A resume continues the run as it was: its data, --limit, learning rate, epochs, batch and seed come from
+            // its checkpoint unless given again. What is given is applied (and the trainer says so) or refused.
+            var stored = ReadState(checkpoint);
             (dataOption, limit) = (dataOption ?? stored.Data, limit ?? stored.Limit);
+            settings = settings with
+            {
+                LearningRate = parse.GetValue(o.Lr) ?? stored.LearningRate ?? settings.LearningRate,
+                Epochs = parse.GetValue(o.Epochs) ?? stored.Epochs ?? settings.Epochs,
+                BatchSize = parse.GetValue(o.Batch) ?? stored.BatchSize,
+                Seed = parse.GetValue(o.Seed) ?? stored.Seed,
+            };
         }
-        var options = new TrainerOptions { Device = parse.GetValue(o.Device) ?? "auto", RunFolder = runFolder, Resume = resume, Data = dataOption, Limit = limit };
-        // Before any data loads: --device cuda on a machine without CUDA is an error now, not after the data set is read.
-        TrainingDevice.Resolve(options.Device);
+        var options = new TrainerOptions
+        {
+            Device = parse.GetValue(o.Device) ?? "auto", RunFolder = runFolder, Resume = resume, Data = dataOption, Limit = limit,
+            CheckpointInterval = parse.GetValue(o.CheckpointMinutes) is { } minutes ? TimeSpan.FromMinutes(minutes) : new TrainerOptions().CheckpointInterval,
+        };
+        // Before any data loads (20-30 s for Fashion-MNIST): the device is resolved, the run folder claimed and checked
+        // writable, and a resume's checkpoint restored and checked against these settings.
+        using var trainer = new Trainer(model, settings, options);
+        var folder = trainer.Open();
 
         context.Output.WriteLine($"loading {DataSources.Describe(settings, dataOption)}{(limit is { } n ? $" (--limit {n})" : "")}");
         using var data = DataSources.Load(settings, model.InputShape, model.Name, dataOption, limit);
-        using var trainer = new Trainer(model, settings, options);
-        var result = context.Interactive
-            ? SpectreProgressObserver.Run(observer => trainer.Fit(data, observer, cancellation))
-            : trainer.Fit(data, new LogLineObserver(context.Output), cancellation);
+        TrainingResult result;
+        try
+        {
+            result = context.Interactive
+                ? SpectreProgressObserver.Run(observer => trainer.Fit(data, observer, cancellation))
+                : trainer.Fit(data, new LogLineObserver(context.Output), cancellation);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A full or read-only disk mid-run: checkpoints are written atomically, so the last one is whole.
+            var saved = new RunFolder(folder).LastCheckpoint;
+            throw new IOException(File.Exists(saved)
+                ? $"{DslAeApp.OneLine(e)}; the last checkpoint {saved} is intact: free disk space (or fix the folder), then continue with: train --model {model.Name} --resume {folder}"
+                : $"{DslAeApp.OneLine(e)}; no checkpoint was written yet: free disk space (or fix the folder), then train again with --out {folder}", e);
+        }
 
         if (!result.Finished && cancellation.IsCancellationRequested)
         {
@@ -62,6 +90,18 @@ internal static class TrainCommand
             output.WriteLine(Inv($"validation MSE {last.Validation.Mse:0.00000}  PSNR {last.Validation.Psnr:0.00} dB  SSIM {last.Validation.Ssim:0.0000}"));
         output.WriteLine(Inv($"{(result.Finished ? "trained" : "stopped")} in {result.Elapsed.TotalSeconds:0.0} s, {Counts.Of(result.Steps, "step")}; report: {Path.Combine(result.RunFolder, "report.html")}"));
         return 0;
+    }
+
+    private static TrainingState ReadState(string checkpoint)
+    {
+        try
+        {
+            return Checkpoint.ReadState(checkpoint);
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            throw new InvalidDataException($"{checkpoint}: the training state in its metadata is not valid JSON ({e.Message}); the checkpoint is damaged: resume from a copy of the run, or start a new run without --resume", e);
+        }
     }
 
     /// <summary>--resume's folder: the value given (a run folder or a checkpoint inside one), else the latest run.</summary>

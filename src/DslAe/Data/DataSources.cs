@@ -17,7 +17,7 @@ public static class DataSources
     /// </summary>
     public static DataSplit Load(TrainingSettings settings, int[] inputShape, string model, string? dataOverride = null, int? limit = null)
     {
-        var (all, test) = LoadSource(settings, inputShape, dataOverride);
+        var (all, test) = LoadSource(settings, inputShape, model, dataOverride);
         try
         {
             all.EnsureShape(inputShape, model);
@@ -51,24 +51,24 @@ public static class DataSources
         return IsFashionMnistName(source) ? $"Fashion-MNIST ({settings.DataPath ?? FashionMnist.DefaultFolder})" : source;
     }
 
-    private static (ImageDataset All, ImageDataset? Test) LoadSource(TrainingSettings settings, int[] inputShape, string? dataOverride)
+    private static (ImageDataset All, ImageDataset? Test) LoadSource(TrainingSettings settings, int[] inputShape, string model, string? dataOverride)
     {
         var source = dataOverride ?? settings.DataPath ?? settings.Data ?? FashionMnistName;
-        if (IsFashionMnistName(source)) return LoadFashionMnist(settings.DataPath ?? FashionMnist.DefaultFolder);
+        if (IsFashionMnistName(source)) return LoadFashionMnist(settings.DataPath ?? FashionMnist.DefaultFolder, inputShape, model);
         if (File.Exists(source))
             throw new DataFileException(source, "is a file; --data takes a folder (of Fashion-MNIST IDX files or of PNG/JPEG images) or the name fashion-mnist");
         if (!Directory.Exists(source))
             throw new DataFileException(source, "folder not found; --data takes a folder (of Fashion-MNIST IDX files or of PNG/JPEG images) or the name fashion-mnist");
-        if (FashionMnist.IsFashionMnistFolder(source)) return LoadFashionMnist(source);
+        if (FashionMnist.IsFashionMnistFolder(source)) return LoadFashionMnist(source, inputShape, model);
         return (ImageFolder.Load(source, inputShape), null);
     }
 
-    private static (ImageDataset, ImageDataset?) LoadFashionMnist(string folder)
+    private static (ImageDataset, ImageDataset?) LoadFashionMnist(string folder, int[] inputShape, string model)
     {
-        var train = FashionMnist.LoadTrain(folder);
+        var train = FashionMnist.LoadTrain(folder, inputShape, model);
         try
         {
-            return (train, FashionMnist.LoadTest(folder));
+            return (train, FashionMnist.LoadTest(folder, inputShape, model));
         }
         catch
         {

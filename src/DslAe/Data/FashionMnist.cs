@@ -19,17 +19,31 @@ public static class FashionMnist
     public static bool IsFashionMnistFolder(string folder) => FindFile(folder, TrainImages) is not null;
 
     /// <summary>The training images, [60000, 1, 28, 28] in [0, 1].</summary>
-    public static ImageDataset LoadTrain(string folder) => LoadImages(RequireFile(folder, TrainImages));
+    /// <param name="folder">The folder of the IDX files.</param>
+    /// <param name="inputShape">When given with <paramref name="model"/>: images of another size are refused before their data is read.</param>
+    /// <param name="model">The model's name, for that message.</param>
+    public static ImageDataset LoadTrain(string folder, int[]? inputShape = null, string? model = null) => LoadImages(RequireFile(folder, TrainImages), inputShape, model);
 
     /// <summary>The test images, [10000, 1, 28, 28] in [0, 1].</summary>
-    public static ImageDataset LoadTest(string folder) => LoadImages(RequireFile(folder, TestImages));
+    /// <param name="folder">The folder of the IDX files.</param>
+    /// <param name="inputShape">When given with <paramref name="model"/>: images of another size are refused before their data is read.</param>
+    /// <param name="model">The model's name, for that message.</param>
+    public static ImageDataset LoadTest(string folder, int[]? inputShape = null, string? model = null) => LoadImages(RequireFile(folder, TestImages), inputShape, model);
 
     /// <summary>Images of one IDX file: rank 3 (count, rows, columns), one channel.</summary>
-    public static ImageDataset LoadImages(string path)
+    /// <param name="path">The IDX file, gzip-compressed or not.</param>
+    /// <param name="inputShape">When given with <paramref name="model"/>: images of another size are refused before their data is read.</param>
+    /// <param name="model">The model's name, for that message.</param>
+    public static ImageDataset LoadImages(string path, int[]? inputShape = null, string? model = null)
     {
-        var (dims, data) = IdxFile.ReadUnsignedBytes(path);
-        if (dims.Length != 3)
-            throw new DataFileException(path, $"wrong dimensions: an image file is count x rows x columns (3 dimensions) but this one has {dims.Length} ({string.Join("x", dims)}); is it a labels file?");
+        var (dims, data) = IdxFile.ReadUnsignedBytes(path, dims =>
+        {
+            if (dims.Length != 3)
+                throw new DataFileException(path, $"wrong dimensions: an image file is count x rows x columns (3 dimensions) but this one has {dims.Length} ({string.Join("x", dims)}); is it a labels file?");
+            int[] sample = [1, dims[1], dims[2]];
+            if (inputShape is not null && model is not null && !sample.SequenceEqual(inputShape))
+                throw new DataFileException(path, $"wrong dimensions: the images are {string.Join("x", sample)} (channels x height x width) but {model} takes {string.Join("x", inputShape)}; use data of that size or change the model's input shape");
+        });
         return ImageDataset.FromBytes(data, [dims[0], 1, dims[1], dims[2]], path);
     }
 

@@ -10,6 +10,12 @@ namespace DslAe.Data;
 /// </summary>
 public static class ImageFile
 {
+    /// <summary>
+    /// The most pixels an image read without an expected size may have (16384 x 16384): decoding takes 4 bytes a
+    /// pixel, so a header claiming more is refused rather than trusted with gigabytes.
+    /// </summary>
+    public const long MaxPixels = 16384L * 16384;
+
     /// <summary>Decodes <paramref name="path"/> to 1 (grey) or 3 (RGB) channels of 8 bits.</summary>
     /// <param name="path">A PNG or JPEG file (the content decides, not the extension).</param>
     /// <param name="channels">1 or 3.</param>
@@ -25,6 +31,8 @@ public static class ImageFile
         var (width, height) = (codec.Info.Width, codec.Info.Height);
         if (expected is { } size && (size.Width != width || size.Height != height))
             throw new DataFileException(path, $"wrong dimensions: the image is {width}x{height} (width x height) but the model takes {size.Width}x{size.Height}; resize the images or change the model's input shape");
+        if (width <= 0 || height <= 0 || (long)width * height > MaxPixels)
+            throw new DataFileException(path, $"the header declares {width}x{height} pixels, more than the {MaxPixels:N0} an image may have (a corrupt or hostile file?)");
         var info = new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
         var decoded = codec.GetPixels(info, out var rgba);
         if (decoded != SKCodecResult.Success)

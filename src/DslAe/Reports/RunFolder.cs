@@ -82,6 +82,27 @@ public sealed class RunFolder
         Directory.CreateDirectory(ImagesFolder);
     }
 
+    /// <summary>
+    /// Deletes the temporary files that saves write before renaming them into place (<c>*.tmp</c> in the folder, its
+    /// checkpoints and its images): a process killed during a save leaves one behind, as large as a checkpoint.
+    /// Call it only while holding the folder's <see cref="Training.RunLock"/>, or a running save loses its file.
+    /// </summary>
+    /// <returns>The files deleted.</returns>
+    public IReadOnlyList<string> RemoveTemporaryFiles()
+    {
+        var removed = new List<string>();
+        foreach (var folder in new[] { Path, CheckpointsFolder, ImagesFolder }.Where(Directory.Exists))
+            foreach (var file in Directory.EnumerateFiles(folder, "*.tmp"))
+            {
+                File.Delete(file);
+                removed.Add(file);
+            }
+        return removed;
+    }
+
+    /// <summary>True when the folder holds anything of a run (a checkpoint, metrics, the summary), finished or not.</summary>
+    public bool HoldsRun => File.Exists(LastCheckpoint) || File.Exists(MetricsFile) || File.Exists(StepsFile) || File.Exists(SummaryFile);
+
     private string Combine(string name) => System.IO.Path.Combine(Path, name);
 
     /// <summary>The folder's absolute <see cref="Path"/>.</summary>

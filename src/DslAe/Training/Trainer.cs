@@ -20,6 +20,13 @@ public sealed class Trainer : IDisposable
     private readonly ModelDefinition model;
     private readonly TrainingSettings settings;
     private readonly TrainerOptions options;
+    // Set by Open, released when Fit returns or on Dispose.
+    private RunFolder? run;
+    private RunLock? claim;
+    private TrainingState? resumed;
+    // Said by Open before any observer exists; Fit passes them on after Started.
+    private readonly List<string> notes = [];
+    private readonly Stopwatch sinceCheckpoint = new();
 
     /// <summary>
     /// Gives libtorch every core (unless OMP_NUM_THREADS is set), seeds it with the settings' seed, and creates the
@@ -67,21 +74,60 @@ public sealed class Trainer : IDisposable
     /// <param name="cancellation">Checked after every step.</param>
     public TrainingResult Fit(DataSplit data, ITrainingObserver? observer = null, CancellationToken cancellation = default)
     {
-        observer ??= SilentObserver.Instance;
+        try
+        {
+            return Train(data, observer ?? SilentObserver.Instance, cancellation);
+        }
+        finally
+        {
+            Release();
+        }
+    }
+
+    /// <summary>
+    /// Opens the run folder without any data, so that what is wrong with it is said at once rather than after a data
+    /// set has loaded: claims the folder for this process (<see cref="RunLock"/>: a second trainer there fails, naming
+    /// this one) until <see cref="Fit"/> returns, deletes the temporary files of an interrupted save, and on
+    /// <see cref="TrainerOptions.Resume"/> restores the checkpoint and checks that these settings can continue it.
+    /// A folder whose run stopped before its first checkpoint starts again from step 0, fresh or resumed.
+    /// <see cref="Fit"/> opens the folder itself when this was not called.
+    /// </summary>
+    /// <returns>The run folder's absolute path.</returns>
+    public string Open()
+    {
+        if (run is not null) return run.Path;
+        var (folder, folderClaim) = OpenRunFolder();
+        try
+        {
+            var removed = folder.RemoveTemporaryFiles();
+            if (removed.Count > 0) notes.Add($"removed {Counts.Of(removed.Count, "temporary file")} left by an interrupted save ({string.Join(", ", removed.Select(Path.GetFileName))})");
+            if (File.Exists(folder.LastCheckpoint) && options.Resume) resumed = Restore(folder);
+        }
+        catch
+        {
+            folderClaim.Dispose();
+            throw;
+        }
+        (run, claim) = (folder, folderClaim);
+        return folder.Path;
+    }
+
+    private TrainingResult Train(DataSplit data, ITrainingObserver observer, CancellationToken cancellation)
+    {
         var clock = Stopwatch.StartNew();
         data.Train.EnsureShape(model.InputShape, model.Name);
         data.Validation.EnsureShape(model.InputShape, model.Name);
-        var run = OpenRunFolder();
+        Open();
+        var run = this.run!;
         var state = Start(run, data.Train.Count);
-        if (options.Resume && (state.Epoch >= settings.Epochs || state.StoppedEarly))
-            throw new InvalidOperationException(state.StoppedEarly
-                ? $"nothing to resume: {run.Path} stopped early after epoch {state.Epoch}; start a new run (without --resume) to train again, or use eval to measure it"
-                : $"nothing to resume: {run.Path} already finished its {Counts.Of(state.Epoch, "epoch")}; pass --epochs with more than {state.Epoch} to train it further, or use eval to measure it");
         var stepsPerEpoch = (data.Train.Count + settings.BatchSize - 1) / settings.BatchSize;
         var totalSteps = stepsPerEpoch * settings.Epochs;
         var logEvery = Math.Max(1, stepsPerEpoch / 20);
         observer.Started(new TrainingStart(model.Name, Device.ToString(), run.Path, settings.Epochs, stepsPerEpoch, state.GlobalStep,
-                                           totalSteps, data.Train.Count, data.Validation.Count, options.Resume));
+                                           totalSteps, data.Train.Count, data.Validation.Count, resumed is not null));
+        foreach (var note in notes) observer.Message(note);
+        notes.Clear();
+        sinceCheckpoint.Restart();
 
         if (state.GlobalStep == 0 && state.Epoch == 0 && !File.Exists(run.MetricsFile))
         {
@@ -117,8 +163,8 @@ public sealed class Trainer : IDisposable
                                                       stepsPerEpoch, running, lr));
                 if (state.GlobalStep % logEvery == 0) MetricsLog.Append(run.StepsFile, new StepRecord(state.GlobalStep, state.Epoch + 1, running));
                 var stopHere = options.StopAfterStep is { } stop && state.GlobalStep >= stop;
-                if (stopHere || cancellation.IsCancellationRequested || (options.CheckpointEverySteps > 0 && state.GlobalStep % options.CheckpointEverySteps == 0))
-                    Checkpoint.Save(run.LastCheckpoint, Module, Optimizer, state);
+                if (stopHere || cancellation.IsCancellationRequested || CheckpointDue(state))
+                    SaveCheckpoint(run, state);
                 if (stopHere || cancellation.IsCancellationRequested)
                 {
                     observer.Message($"stopped after step {state.GlobalStep}; continue with --resume (checkpoint {run.LastCheckpoint})");
@@ -145,41 +191,143 @@ public sealed class Trainer : IDisposable
 
     private long ValidationSeed => SeededShuffle.DerivedSeed(settings.Seed, -1);
 
-    private RunFolder OpenRunFolder()
+    // By steps, and by time: a first epoch longer than the interval is not lost to a kill.
+    private bool CheckpointDue(TrainingState state) =>
+        (options.CheckpointEverySteps > 0 && state.GlobalStep % options.CheckpointEverySteps == 0)
+        || (options.CheckpointInterval > TimeSpan.Zero && sinceCheckpoint.Elapsed >= options.CheckpointInterval);
+
+    private void SaveCheckpoint(RunFolder run, TrainingState state)
+    {
+        Checkpoint.Save(run.LastCheckpoint, Module, Optimizer, state);
+        sinceCheckpoint.Restart();
+    }
+
+    private (RunFolder, RunLock) OpenRunFolder()
     {
         if (options.Resume)
         {
             if (options.RunFolder is null) throw new InvalidOperationException("--resume needs the run folder to continue (TrainerOptions.RunFolder)");
             var existing = new RunFolder(options.RunFolder);
-            if (!File.Exists(existing.LastCheckpoint))
-                throw new FileNotFoundException($"cannot resume: {existing.LastCheckpoint} does not exist (the run wrote no checkpoint yet, or this is not a run folder)", existing.LastCheckpoint);
-            return existing;
+            if (!Directory.Exists(existing.Path))
+                throw new DirectoryNotFoundException($"cannot resume: {existing.Path} does not exist; pass --resume <run folder>");
+            var existingClaim = Claim(existing);
+            if (File.Exists(existing.LastCheckpoint)) return (existing, existingClaim);
+            if (!existing.HoldsRun)
+            {
+                existingClaim.Dispose();
+                throw new FileNotFoundException($"cannot resume: {existing.Path} holds no run (neither checkpoints/last.safetensors nor metrics.jsonl); pass a run folder, or train without --resume to start a run there", existing.LastCheckpoint);
+            }
+            // Killed before its first checkpoint: nothing was kept to continue, so the run starts over.
+            notes.Add($"{existing.Path} has no checkpoint yet (the run stopped before its first): training it from step 0");
+            ClearUnfinishedRun(existing);
+            return (existing, existingClaim);
         }
-        if (options.RunFolder is null) return RunFolder.CreateNew(options.RunsRoot, model.Name, DateTime.Now);
+        if (options.RunFolder is null)
+        {
+            var created = Writable(options.RunsRoot, () => RunFolder.CreateNew(options.RunsRoot, model.Name, DateTime.Now));
+            return (created, Writable(created.Path, () => Claim(created)));
+        }
         var folder = new RunFolder(options.RunFolder);
-        if (File.Exists(folder.LastCheckpoint) || File.Exists(folder.MetricsFile))
+        if (File.Exists(folder.Path))
+            throw new IOException($"--out {folder.Path} is a file; train writes a run folder there: choose a folder");
+        var folderClaim = Writable(folder.Path, () =>
+        {
+            folder.Create();
+            return Claim(folder);
+        });
+        if (File.Exists(folder.LastCheckpoint))
+        {
+            folderClaim.Dispose();
             throw new InvalidOperationException($"{folder.Path} already holds a run: pass --resume to continue it, or choose another --out");
-        folder.Create();
-        return folder;
+        }
+        if (folder.HoldsRun)
+        {
+            notes.Add($"{folder.Path} holds a run that stopped before its first checkpoint: starting it again from step 0");
+            ClearUnfinishedRun(folder);
+        }
+        return (folder, folderClaim);
+    }
+
+    private static RunLock Claim(RunFolder folder) => RunLock.Acquire(folder.Path);
+
+    // What a run killed before its first checkpoint leaves (the epoch-0 line, step lines, a best-weights file written
+    // just before the checkpoint); the summary and the report are rewritten anyway.
+    private static void ClearUnfinishedRun(RunFolder folder)
+    {
+        foreach (var file in new[] { folder.MetricsFile, folder.StepsFile, folder.BestCheckpoint }) File.Delete(file);
+    }
+
+    /// <summary>Runs <paramref name="create"/>; a folder that cannot be created or written becomes one line naming it.</summary>
+    private static T Writable<T>(string path, Func<T> create)
+    {
+        try
+        {
+            return create();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException($"{Path.GetFullPath(path)}: the folder cannot be written ({WhyNotWritable(path, e)}); choose another --out", e);
+        }
+    }
+
+    // .NET's own words mislead here: a folder under a regular file is "Could not find a part of the path", and /proc
+    // refuses new files with "Could not find file".
+    private static string WhyNotWritable(string path, Exception e)
+    {
+        var ancestor = Path.GetFullPath(path);
+        while (!Path.Exists(ancestor) && Path.GetDirectoryName(ancestor) is { } parent) ancestor = parent;
+        if (File.Exists(ancestor)) return $"{ancestor} is a file, not a folder";
+        return e switch
+        {
+            UnauthorizedAccessException => "permission denied",
+            FileNotFoundException or DirectoryNotFoundException => $"the file system at {ancestor} does not allow creating files",
+            _ => e.Message,
+        };
+    }
+
+    private TrainingState Restore(RunFolder folder)
+    {
+        TrainingState state;
+        try
+        {
+            state = Checkpoint.Restore(folder.LastCheckpoint, Module, Optimizer);
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            throw new InvalidDataException($"{folder.LastCheckpoint}: the training state in its metadata is not valid JSON ({e.Message}); the checkpoint is damaged: resume from a copy of the run, or start a new run without --resume", e);
+        }
+        state.EnsureResumable(model.Name, settings, null, folder.LastCheckpoint);
+        if (state.Epoch >= settings.Epochs || state.StoppedEarly)
+            throw new InvalidOperationException(state.StoppedEarly
+                ? $"nothing to resume: {folder.Path} stopped early after epoch {state.Epoch}; start a new run (without --resume) to train again, or use eval to measure it"
+                : $"nothing to resume: {folder.Path} already finished its {Counts.Of(state.Epoch, "epoch")}; pass --epochs with more than {state.Epoch} to train it further, or use eval to measure it");
+        // What a resume changes is applied and said, never ignored: the learning rate from the resumed step on
+        // (the schedule is a closed form of the epoch and the base rate), the number of epochs to the end.
+        if (state.LearningRate is { } before && before != settings.LearningRate)
+            notes.Add(string.Create(CultureInfo.InvariantCulture, $"learning rate changed from {before:G6} to {settings.LearningRate:G6} from step {state.GlobalStep + 1} on"));
+        if (state.Epochs is { } planned && planned != settings.Epochs)
+            notes.Add($"epochs changed from {planned} to {settings.Epochs}");
+        state.LearningRate = settings.LearningRate;
+        state.Epochs = settings.Epochs;
+        return state;
     }
 
     private TrainingState Start(RunFolder run, long trainCount)
     {
-        if (!options.Resume)
+        if (resumed is null)
         {
             File.WriteAllText(run.SummaryFile, model.Summary.ToString());
             return new TrainingState
             {
                 Model = model.Name, Seed = settings.Seed, BatchSize = settings.BatchSize, TrainCount = trainCount,
                 Optimizer = settings.Optimizer.ToString(), Schedule = settings.Schedule.ToString(),
-                Data = options.Data, Limit = options.Limit,
+                Data = options.Data, Limit = options.Limit, LearningRate = settings.LearningRate, Epochs = settings.Epochs,
             };
         }
-        var state = Checkpoint.Restore(run.LastCheckpoint, Module, Optimizer);
-        state.EnsureResumable(model.Name, settings, trainCount, run.LastCheckpoint);
-        MetricsLog.TruncateAfter(run.MetricsFile, state.Epoch, state.GlobalStep);
-        MetricsLog.TruncateAfter(run.StepsFile, state.Epoch, state.GlobalStep);
-        return state;
+        resumed.EnsureResumable(model.Name, settings, trainCount, run.LastCheckpoint);
+        MetricsLog.TruncateAfter(run.MetricsFile, resumed.Epoch, resumed.GlobalStep);
+        MetricsLog.TruncateAfter(run.StepsFile, resumed.Epoch, resumed.GlobalStep);
+        return resumed;
     }
 
     private void TrainStep(ImageDataset train, Tensor order, long start, long length, TrainingState state, RunFolder run)
@@ -233,7 +381,7 @@ public sealed class Trainer : IDisposable
         // The log line first, then the checkpoint: a kill in between resumes from the previous checkpoint,
         // which repeats this epoch's end, and TruncateAfter drops the line written here before it is rewritten.
         MetricsLog.Append(run.MetricsFile, record);
-        Checkpoint.Save(run.LastCheckpoint, Module, Optimizer, state);
+        SaveCheckpoint(run, state);
         var (inputs, outputs) = Evaluator.Reconstruct(Module, data.Validation, Device, ValidationSeed, options.ReconstructionSamples);
         using (inputs)
         using (outputs)
@@ -252,9 +400,16 @@ public sealed class Trainer : IDisposable
     private static TrainingResult Result(RunFolder run, EvaluationMetrics? test, TrainingState state, bool finished, TimeSpan elapsed) =>
         new(run.Path, MetricsLog.ReadEpochs(run.MetricsFile), test, state.GlobalStep, finished, state.StoppedEarly, elapsed);
 
-    /// <summary>Disposes the optimiser and the module.</summary>
+    private void Release()
+    {
+        claim?.Dispose();
+        (run, claim, resumed) = (null, null, null);
+    }
+
+    /// <summary>Releases the run folder (when <see cref="Open"/> was called without <see cref="Fit"/>), disposes the optimiser and the module.</summary>
     public void Dispose()
     {
+        Release();
         Optimizer.Dispose();
         Module.Dispose();
     }

@@ -25,6 +25,12 @@ public sealed record TrainerOptions
     public int CheckpointEverySteps { get; init; } = 500;
 
     /// <summary>
+    /// Also write the last checkpoint once this much training time has passed since the last one (zero or less: never
+    /// by time), so that a kill during a long first epoch, before any step count is reached, loses at most this much.
+    /// </summary>
+    public TimeSpan CheckpointInterval { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
     /// Stop once this many steps are done in all (after writing the checkpoint), as if the process were killed
     /// there: a later <see cref="Resume"/> continues. For time-boxed runs and for testing resumption.
     /// </summary>

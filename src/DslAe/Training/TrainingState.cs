@@ -27,6 +27,12 @@ public sealed record TrainingState
     /// <summary>The run's <c>--limit</c>, for a resume that does not repeat it; null: all images.</summary>
     public int? Limit { get; init; }
 
+    /// <summary>The base learning rate the run trains with now (a resume may change it, saying so); null in older checkpoints.</summary>
+    public double? LearningRate { get; set; }
+
+    /// <summary>The number of epochs the run is to train (a resume may change it); null in older checkpoints.</summary>
+    public int? Epochs { get; set; }
+
     /// <summary>The epoch in progress, 0-based (equal to the number of finished epochs).</summary>
     public int Epoch { get; set; }
 
@@ -63,8 +69,11 @@ public sealed record TrainingState
         EpochSamples = 0;
     }
 
-    /// <summary>Fails, naming the difference, when a checkpoint cannot continue this run exactly.</summary>
-    public void EnsureResumable(string model, TrainingSettings settings, long trainCount, string checkpoint)
+    /// <summary>
+    /// Fails, naming the difference, when a checkpoint cannot continue this run exactly. <paramref name="trainCount"/>
+    /// null: the data is not loaded yet, and everything else is checked.
+    /// </summary>
+    public void EnsureResumable(string model, TrainingSettings settings, long? trainCount, string checkpoint)
     {
         var problems = new List<string>();
         if (!string.Equals(Model, model, StringComparison.Ordinal)) problems.Add($"it is a checkpoint of {Model}, not {model}");
@@ -72,7 +81,7 @@ public sealed record TrainingState
         if (BatchSize != settings.BatchSize) problems.Add($"it was trained with --batch {BatchSize}, not {settings.BatchSize}");
         if (Optimizer != settings.Optimizer.ToString()) problems.Add($"it was trained with the {Optimizer} optimiser, not {settings.Optimizer}");
         if (Schedule != settings.Schedule.ToString()) problems.Add($"it was trained with the learning-rate schedule {Schedule}, not {settings.Schedule}");
-        if (TrainCount != trainCount) problems.Add($"it was trained on {TrainCount} training images, not {trainCount} (same --data and --limit?)");
+        if (trainCount is { } count && TrainCount != count) problems.Add($"it was trained on {TrainCount} training images, not {count} (same --data and --limit?)");
         if (problems.Count > 0)
             throw new InvalidOperationException($"cannot resume from {checkpoint}: {string.Join("; ", problems)}. Resume with the run's original settings, or start a new run without --resume.");
     }
