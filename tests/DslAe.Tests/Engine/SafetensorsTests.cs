@@ -176,7 +176,23 @@ public sealed class SafetensorsTests : IDisposable
         { "short", "fewer than the 8-byte header length" },
         { "huge header length", "exceeds the file size" },
         { "not JSON", "not valid JSON" },
-        { "not an object", "not a JSON object" },
+        { "not an object", "does not start with '{'" },
+        { "not an object after spaces", "does not start with '{'" },
+        { "header length beyond the format's limit", "exceeds the format's limit of 100000000 bytes" },
+        { "invalid UTF-8", "not valid UTF-8" },
+        { "trailing bytes", "8 bytes at the end of the file belong to no tensor" },
+        { "gap between tensors", "leave a gap: bytes [4, 8)" },
+        { "overlapping tensors", "overlap tensor 'a' [0, 8]" },
+        { "first tensor not at 0", "leave a gap: bytes [0, 4)" },
+        { "offsets near 2^63", "run past the end of the file" },
+        { "offset beyond 2^63", "not an integer from 0 to 9223372036854775807" },
+        { "begin after end", "are not a [begin, end] pair" },
+        { "duplicate key in an entry", "names \"dtype\" twice" },
+        { "duplicate metadata key", "names 'k' twice" },
+        { "metadata value null", "\"__metadata__\".k must be a string, not null" },
+        { "unknown key in an entry", "unknown key \"extra\"" },
+        { "fractional dimension", "not an integer" },
+        { "entry not an object", "malformed header entry" },
         { "truncated data", "run past the end of the file" },
         { "offsets not matching the shape", "do not span the 24 bytes" },
         { "offsets of three numbers", "are not a [begin, end] pair" },
@@ -200,6 +216,23 @@ public sealed class SafetensorsTests : IDisposable
             "huge header length" => [.. BitConverter.GetBytes(1_000_000L), .. "{}"u8],
             "not JSON" => Framed("{\"x\": "),
             "not an object" => Framed("[1, 2]"),
+            "not an object after spaces" => Framed("  {}"),
+            "header length beyond the format's limit" => [.. BitConverter.GetBytes(100_000_001L), .. new byte[100]],
+            "invalid UTF-8" => Framed([.. "{\"__metadata__\":{\"k\":\""u8, 0xff, .. "\"}}"u8]),
+            "trailing bytes" => Framed("{\"x\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[0,4]}}", 12),
+            "gap between tensors" => Framed("{\"a\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[0,4]},\"x\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[8,12]}}", 12),
+            "overlapping tensors" => Framed("{\"a\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[0,8]},\"x\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[4,12]}}", 12),
+            "first tensor not at 0" => Framed("{\"x\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[4,8]}}", 8),
+            // end - begin = 4 as the shape says, but both far beyond any file: must not wrap to a small position.
+            "offsets near 2^63" => Framed("{\"x\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[9223372036854775803,9223372036854775807]}}", 4),
+            "offset beyond 2^63" => Framed("{\"x\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[18446744073709551612,18446744073709551616]}}", 4),
+            "begin after end" => Framed("{\"x\":{\"dtype\":\"F32\",\"shape\":[0],\"data_offsets\":[4,0]}}", 4),
+            "duplicate key in an entry" => Framed("{\"x\":{\"dtype\":\"F32\",\"dtype\":\"I32\",\"shape\":[1],\"data_offsets\":[0,4]}}", 4),
+            "duplicate metadata key" => Framed("{\"__metadata__\":{\"k\":\"1\",\"k\":\"2\"}}"),
+            "metadata value null" => Framed("{\"__metadata__\":{\"k\":null}}"),
+            "unknown key in an entry" => Framed("{\"x\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[0,4],\"extra\":1}}", 4),
+            "fractional dimension" => Framed("{\"x\":{\"dtype\":\"F32\",\"shape\":[1.0],\"data_offsets\":[0,4]}}", 4),
+            "entry not an object" => Framed("{\"x\":[0,4]}", 4),
             "truncated data" => Truncated(),
             "offsets not matching the shape" => Framed("{\"x\":{\"dtype\":\"F32\",\"shape\":[6],\"data_offsets\":[0,20]}}", 24),
             "offsets of three numbers" => Framed("{\"x\":{\"dtype\":\"F32\",\"shape\":[6],\"data_offsets\":[0,24,48]}}", 48),
@@ -240,9 +273,7 @@ public sealed class SafetensorsTests : IDisposable
     public static byte[] OverflowingShape() =>
         Framed("{\"x\":{\"dtype\":\"F32\",\"shape\":[4611686018427387904,4],\"data_offsets\":[0,0]}}");
 
-    private static byte[] Framed(string header, int dataBytes = 0)
-    {
-        var h = Encoding.UTF8.GetBytes(header);
-        return [.. BitConverter.GetBytes((long)h.Length), .. h, .. new byte[dataBytes]];
-    }
+    private static byte[] Framed(string header, int dataBytes = 0) => Framed(Encoding.UTF8.GetBytes(header), dataBytes);
+
+    private static byte[] Framed(byte[] header, int dataBytes = 0) => [.. BitConverter.GetBytes((long)header.Length), .. header, .. new byte[dataBytes]];
 }
