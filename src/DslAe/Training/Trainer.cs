@@ -344,7 +344,7 @@ public sealed class Trainer : IDisposable
         {
             var bad = terms.FirstOrDefault(t => !double.IsFinite(t.Value));
             throw new TrainingDivergedException(state.GlobalStep + 1, state.Epoch + 1, bad.Key ?? "total", bad.Key is null ? total : bad.Value,
-                                                File.Exists(run.LastCheckpoint) ? run.LastCheckpoint : null);
+                                                Checkpoint.LastGood(run.LastCheckpoint));
         }
         Optimizer.zero_grad();
         loss.Total.backward();
