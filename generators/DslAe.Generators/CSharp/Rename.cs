@@ -37,6 +37,7 @@ namespace DslAe.Generators.CSharp
             "Patience" => "EarlyStoppingPatience",
             "Beta1" or "Beta2" => "Betas",
             "MinLr" => "MinLearningRate",
+            "CodeLr" => "CodeLearningRate",
             "Size" => "Dims",
             _ => attributeArgument,
         };

@@ -61,6 +61,7 @@ namespace DslAe.Generators.Yaml
 
             return new ModelSpec(name ?? string.Empty, ns)
             {
+                FrontEnd = FrontEnd.Yaml,
                 Location = m.LocationOf("name"),
                 ArgumentLocations = m.ArgumentLocations(key => key switch { "name" => ArgumentNames.Name, "input" => ArgumentNames.Input, _ => null }).ToEquatableArray(),
                 Input = input is null ? null : new Shape(input[0], input[1], input[2]),
@@ -239,7 +240,7 @@ namespace DslAe.Generators.Yaml
                 ArgumentLocations = m.ArgumentLocations(key => key switch
                 {
                     "size" => sizeArgument,
-                    "code_lr" => ArgumentNames.LearningRate,
+                    "code_lr" => ArgumentNames.CodeLearningRate,
                     _ => Pascal(key),
                 }).ToEquatableArray(),
             };

@@ -20,7 +20,7 @@ namespace DslAe.Model
             "{0}: expected {1}, received {2}; {3}",
             "A reconstruction loss compares the decoder's output with the input, so the last decoder stage must produce the input's shape (for cross-entropy: the input's height and width with one channel per class). The message names the first decoder stage whose spatial size leaves the encoder's ladder of sizes, read in mirror order, because that is where the paths diverge.",
             "Input 1x28x28; Enc1 Conv(32, Kernel 3, Stride 2) gives 32x14x14; Dec1 ConvTranspose(1, Kernel 3, Stride 2, Padding 1) gives 1x27x27.\n`Dec1: expected 28x28, received 27x27; set OutputPadding = 1 on Dec1 to get 28x28`",
-            "Apply the fix in the message (it is computed for the stage named), use Padding = Same on transposed convolutions (out = in x stride), or unpool with the pooling stage's indices so odd sizes come back exactly.");
+            "Apply the fix in the message (it is computed for the stage named), use Pad = Pad.Same on transposed convolutions (out = in x stride), or unpool with the pooling stage's indices so odd sizes come back exactly.");
 
         /// <summary>A skip merges tensors of different heights/widths.</summary>
         public static readonly DiagnosticRule MergeSizeMismatch = new(
@@ -35,7 +35,7 @@ namespace DslAe.Model
             "DSLAE003", "Additive skip with different channels", Severity.Error,
             "{0} add with {1}: expected {2} channels, received {3}; {4}",
             "Addition is elementwise, so the channels must match too (concatenation adds them up instead).",
-            "Enc1 outputs 32x14x14; Dec1 outputs 16x14x14; Dec2 adds the skip from Enc1.\n`Dec2 add with Enc1: expected 32 channels, received 16; set OutChannels = 32 on Dec1, or use Merge = Concat`",
+            "Enc1 outputs 32x14x14; Dec1 outputs 16x14x14; Dec2 adds the skip from Enc1.\n`Dec2 add with Enc1: expected 32 channels, received 16; set outChannels: 32 on Dec1, or use Merge = Merge.Concat`",
             "Give the stage before the merge the source's channels, or merge by concatenation.");
 
         /// <summary>A layer would produce an empty (zero or negative) size.</summary>
@@ -43,7 +43,7 @@ namespace DslAe.Model
             "DSLAE004", "Layer produces a non-positive size", Severity.Error,
             "{0}: {1} on {2} gives {3}; {4}",
             "libtorch refuses an output size below 1. This happens when a kernel (with its dilation) is larger than the padded input, or when too many down-sampling stages meet a small input.",
-            "Input 1x4x4; Enc1 Conv(8, Kernel 5, Padding Valid).\n`Enc1: Conv(kernel 5, stride 1, padding valid) on 1x4x4 gives 8x0x0; use Padding = Same, a smaller kernel or fewer down-sampling stages`",
+            "Input 1x4x4; Enc1 Conv(8, Kernel 5, Padding Valid).\n`Enc1: Conv(kernel 5, stride 1, padding valid) on 1x4x4 gives 8x0x0; use Pad = Pad.Same, a smaller kernel or fewer down-sampling stages`",
             "Use a smaller kernel or dilation, padding, or fewer down-sampling stages.");
 
         /// <summary>Floor rounding leaves real input pixels out of every window.</summary>
@@ -52,7 +52,7 @@ namespace DslAe.Model
             "{0}: {1} on {2} gives {3} and ignores the last {4}; {5}",
             "libtorch rounds (in + 2p - k_eff) / stride down; when the remainder covers real pixels (not only padding) the last rows or columns never reach the output, and a mirrored decoder cannot restore the size exactly.",
             "Input 1x7x7; Pool1 MaxPool(Kernel 2).\n`Pool1: MaxPool(kernel 2, stride 2, padding 0) on 1x7x7 gives 1x3x3 and ignores the last 1 row(s) and 1 column(s); set CeilMode = true, or choose an input size divisible by the stride`",
-            "Use ceil mode or Padding = Same, or choose an input size the strides divide.");
+            "Use ceil mode or Pad = Pad.Same, or choose an input size the strides divide.");
 
         /// <summary>A skip names no stage of the model.</summary>
         public static readonly DiagnosticRule UnknownSkipSource = new(
@@ -81,17 +81,17 @@ namespace DslAe.Model
         /// <summary>Unpooling names a max pool that does not keep its indices.</summary>
         public static readonly DiagnosticRule PoolWithoutIndices = new(
             "DSLAE009", "Pooling stage does not keep its indices", Severity.Error,
-            "{0}: MaxUnpool of {1} needs its indices, but {1} does not keep them; set KeepIndices = true on {1}",
+            "{0}: MaxUnpool of {1} needs its indices, but {1} does not keep them; set «KeepIndices = true» on {1}",
             "Only a max pooling that keeps its argmax indices can be undone by max unpooling.",
             "Pool1 is MaxPool(Kernel 2); Up1 is MaxUnpool(Of = \"Pool1\").\n`Up1: MaxUnpool of Pool1 needs its indices, but Pool1 does not keep them; set KeepIndices = true on Pool1`",
-            "Set KeepIndices = true (YAML: indices: true) on the pooling stage.");
+            "Set KeepIndices = true (YAML: keep_indices: true) on the pooling stage.");
 
         /// <summary>A tied weight's shape differs from the one the stage needs.</summary>
         public static readonly DiagnosticRule TiedWeightMismatch = new(
             "DSLAE010", "Tied weight has an incompatible shape", Severity.Error,
             "{0} tied to {1}: expected weight {2}, received {3}; {4}",
             "A tied decoder stage uses its encoder partner's weight transposed, so its channels (features) in and out must be the partner's out and in, with the same kernel and groups.",
-            "Enc1 Conv(32, Kernel 3) on 1 channel has weight 32x1x3x3; Dec1 ConvTranspose(8, Kernel 3) tied to Enc1 on 32 channels needs 32x8x3x3.\n`Dec1 tied to Enc1: expected weight 32x8x3x3, received 32x1x3x3; set OutChannels = 1 on Dec1`",
+            "Enc1 Conv(32, Kernel 3) on 1 channel has weight 32x1x3x3; Dec1 ConvTranspose(8, Kernel 3) tied to Enc1 on 32 channels needs 32x8x3x3.\n`Dec1 tied to Enc1: expected weight 32x8x3x3, received 32x1x3x3; set outChannels: 1 on Dec1`",
             "Mirror the partner: out channels = the partner's in channels, same kernel and groups.");
 
         /// <summary>A tie names an unknown stage, a non-encoder stage or a kind that cannot be tied.</summary>
@@ -107,7 +107,7 @@ namespace DslAe.Model
             "DSLAE012", "Full-resolution skip bypasses the bottleneck", Severity.Warning,
             "{0}: skip from {1} carries the input at full resolution ({2}) past the bottleneck, so the decoder can copy it and the code learns little; {3}",
             "With a skip at the input's own resolution a reconstruction autoencoder learns the identity through the skip and deeper layers get no gradient ('the U-Net is lazy'). Silent when the skip is high-pass filtered (only high frequencies pass; the low ones must cross the bottleneck) and for segmentation (cross-entropy), where the target is not the input.",
-            "Input 1x28x28; Enc1 Conv(16, Kernel 3) gives 16x28x28; Out concatenates Enc1.\n`Out: skip from Enc1 carries the input at full resolution (28x28) past the bottleneck, so the decoder can copy it and the code learns little; make the skip high-pass (C#: HighPass = true; YAML: high_pass: true), drop it, or corrupt the input`",
+            "Input 1x28x28; Enc1 Conv(16, Kernel 3) gives 16x28x28; Out concatenates Enc1.\n`Out: skip from Enc1 carries the input at full resolution (28x28) past the bottleneck, so the decoder can copy it and the code learns little; make the skip high-pass (HighPass = true), drop it, or corrupt the input`",
             "High-pass filter the skip, drop it, or corrupt the input strongly.");
 
         /// <summary>A KL loss without a variational latent.</summary>
@@ -115,13 +115,13 @@ namespace DslAe.Model
             "DSLAE013", "KL loss without a variational latent", Severity.Error,
             "{0}: KL divergence needs a variational latent, received {1}; {2}",
             "The KL term measures the variational code's distribution; other codes have no mean and variance.",
-            "Loss Kl with Latent Dense(32).\n`Loss Kl: KL divergence needs a variational latent, received a Dense latent; declare the latent as Variational(32) or remove the KL loss`",
+            "Loss Kl with Latent Dense(32).\n`Loss Kl: KL divergence needs a variational latent, received a Dense latent; declare the latent with Kind = LatentKind.Variational or remove the KL loss`",
             "Make the latent variational or drop the KL loss.");
 
         /// <summary>More pyramid levels than the image allows.</summary>
         public static readonly DiagnosticRule TooManyPyramidLevels = new(
             "DSLAE014", "Too many Laplacian pyramid levels", Severity.Error,
-            "{0}: {1} levels need at least {2} on every level blurred, received {3} at level {4}; set Levels = {5}",
+            "{0}: {1} levels need at least {2} on every level blurred, received {3} at level {4}; set «Levels = {5}»",
             "Each REDUCE blurs and keeps every second row and column (level l+1 has ceil(size / 2) pixels); the 5-tap blur uses reflect padding of 2, which needs at least 3 pixels per side, and every level but the top one is blurred.",
             "Input 1x28x28 with LaplacianPyramid(Levels 6): levels are 28, 14, 7, 4, 2 and 1 pixels wide.\n`Loss LaplacianPyramid: 6 levels need at least 3x3 on every level blurred, received 2x2 at level 4; set Levels = 5`",
             "Lower Levels to the number the message gives.");
@@ -145,7 +145,7 @@ namespace DslAe.Model
         /// <summary>Output padding not smaller than stride or dilation.</summary>
         public static readonly DiagnosticRule OutputPaddingTooLarge = new(
             "DSLAE017", "Output padding too large", Severity.Error,
-            "{0}: OutputPadding must be smaller than the stride ({1}) or the dilation ({2}), received {3}; {4}",
+            "{0}: «OutputPadding» must be smaller than the stride ({1}) or the dilation ({2}), received {3}; {4}",
             "output_padding only chooses among the input sizes that a strided convolution maps to the same output, so libtorch requires it to be smaller than the stride or the dilation.",
             "Dec1 ConvTranspose(16, Kernel 3, Stride 2, OutputPadding 2).\n`Dec1: OutputPadding must be smaller than the stride (2) or the dilation (1), received 2; use an OutputPadding below 2, or a larger stride`",
             "Lower the output padding, or change stride/padding to reach the size wanted.");
@@ -153,7 +153,7 @@ namespace DslAe.Model
         /// <summary>Channels not divisible by groups.</summary>
         public static readonly DiagnosticRule GroupsMismatch = new(
             "DSLAE018", "Channels not divisible by groups", Severity.Error,
-            "{0}: {1} channels ({2}) are not divisible by Groups = {3}; {4}",
+            "{0}: {1} channels ({2}) are not divisible by {3}; {4}",
             "Grouped convolutions split the in and out channels into equal groups; group norm splits the channels likewise.",
             "Enc1 outputs 6 channels; Enc2 Conv(8, Kernel 3, Groups 4).\n`Enc2: in channels (6) are not divisible by Groups = 4; use Groups = 2 (divides 6 and 8)`",
             "Choose groups dividing both channel counts.");
@@ -161,9 +161,9 @@ namespace DslAe.Model
         /// <summary>Pixel shuffle on channels not divisible by factor².</summary>
         public static readonly DiagnosticRule PixelShuffleChannels = new(
             "DSLAE019", "Pixel shuffle channels not divisible", Severity.Error,
-            "{0}: PixelShuffle({1}) needs channels divisible by {2}, received {3}; set OutChannels = {4} on the stage before it",
+            "{0}: PixelShuffle({1}) needs channels divisible by {2}, received {3}; set «OutChannels = {4}» on the stage before it",
             "Pixel shuffle turns C·r² channels into C channels at r times the size.",
-            "Dec1 outputs 6x7x7; Up PixelShuffle(2).\n`Up: PixelShuffle(2) needs channels divisible by 4, received 6; set OutChannels = 8 on the stage before it`",
+            "Dec1 outputs 6x7x7; Up PixelShuffle(2).\n`Up: PixelShuffle(2) needs channels divisible by 4, received 6; set outChannels: 8 on the stage before it`",
             "Give the previous stage a multiple of r² channels.");
 
         /// <summary>A model, decoder or discriminator without stages.</summary>
@@ -177,9 +177,9 @@ namespace DslAe.Model
         /// <summary>No input shape declared.</summary>
         public static readonly DiagnosticRule MissingInput = new(
             "DSLAE021", "Missing or invalid input shape", Severity.Error,
-            "{0}: {1}; declare the input as channels, height, width, e.g. [Autoencoder(1, 28, 28)] in C# or input: [1, 28, 28] in YAML",
+            "{0}: {1}; declare the input as channels, height, width, e.g. {2}",
             "Every shape is inferred from the input's; without it nothing can be checked.",
-            "A model without Input.\n`Model: the input shape is missing; declare the input as channels, height, width, e.g. [Autoencoder(1, 28, 28)] in C# or input: [1, 28, 28] in YAML`",
+            "A model without Input.\n`Model: the input shape is missing; declare the input as channels, height, width, e.g. [Autoencoder(1, 28, 28)]`",
             "Declare the input as [Autoencoder(C, H, W)] (C#) or input: [C, H, W] (YAML) with positive numbers.");
 
         /// <summary>An image layer on a vector or a vector layer on an image.</summary>
@@ -195,13 +195,13 @@ namespace DslAe.Model
             "DSLAE023", "Unflatten size differs from the features", Severity.Error,
             "{0}: Unflatten to {1} needs {2} features, received {3}; {4}",
             "Unflatten reshapes, so C·H·W must equal the vector's length.",
-            "Dec0 Dense(512); Dec1 Unflatten(32, 7, 7).\n`Dec1: Unflatten to 32x7x7 needs 1568 features, received 512; set OutFeatures = 1568 on Dec0`",
+            "Dec0 Dense(512); Dec1 Unflatten(32, 7, 7).\n`Dec1: Unflatten to 32x7x7 needs 1568 features, received 512; set features: 1568 on Dec0`",
             "Make the previous stage produce C·H·W features.");
 
         /// <summary>Pool padding larger than half the kernel.</summary>
         public static readonly DiagnosticRule PoolPaddingTooLarge = new(
             "DSLAE024", "Pool padding larger than half the kernel", Severity.Error,
-            "{0}: Padding must be at most half the kernel ({1}), received {2}",
+            "{0}: «Padding» must be at most half the kernel ({1}), received {2}",
             "libtorch requires pooling padding to be at most half the kernel size (the undilated kernel, also for max pooling with dilation), so no window lies entirely in the padding.",
             "Pool1 MaxPool(Kernel 2, Padding 2).\n`Pool1: Padding must be at most half the kernel (1), received 2`",
             "Lower the padding or enlarge the kernel.");
@@ -243,7 +243,7 @@ namespace DslAe.Model
             "DSLAE029", "Unpooling input differs from the pooled shape", Severity.Error,
             "{0}: MaxUnpool of {1} expected {2} (the shape {1} produced), received {3}; {4}",
             "The indices have the pooled tensor's shape, so the tensor being unpooled must have that shape too.",
-            "Pool1 gives 16x14x14; Up1 unpools Pool1 but receives 8x14x14.\n`Up1: MaxUnpool of Pool1 expected 16x14x14 (the shape Pool1 produced), received 8x14x14; set OutChannels = 16 on Dec2`",
+            "Pool1 gives 16x14x14; Up1 unpools Pool1 but receives 8x14x14.\n`Up1: MaxUnpool of Pool1 expected 16x14x14 (the shape Pool1 produced), received 8x14x14; set outChannels: 16 on Dec2`",
             "Make the stage before the unpooling produce the pooled shape.");
 
         /// <summary>A dilated max-pooling window that holds no input pixel.</summary>
@@ -257,7 +257,7 @@ namespace DslAe.Model
         /// <summary>Unpooling a max pool whose empty windows have invalid indices.</summary>
         public static readonly DiagnosticRule UnpoolEmptyWindows = new(
             "DSLAE031", "Unpooling a pool with empty windows", Severity.Error,
-            "{0}: MaxUnpool of {1} cannot place the values of windows that contain no input pixel (their indices point outside {2}); use less Padding or Dilation on {1}",
+            "{0}: MaxUnpool of {1} cannot place the values of windows that contain no input pixel (their indices point outside {2}); use less «Padding» or «Dilation» on {1}",
             "A window without input pixels (DSLAE030) gets the index of its first tap past the padding, row · width + column, which can lie past the end of the plane; libtorch's max_unpool2d then refuses it ('Found an invalid max index'). The rule reproduces ATen's index arithmetic exactly, so it fires exactly when libtorch would fail.",
             "Pool1 as in DSLAE030, keeping its indices; Up1 unpools Pool1.\n`Up1: MaxUnpool of Pool1 cannot place the values of windows that contain no input pixel (their indices point outside 9x1); use less Padding or Dilation on Pool1`",
             "Lower the pool's padding or dilation.");

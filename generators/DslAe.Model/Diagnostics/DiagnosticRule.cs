@@ -22,5 +22,12 @@ namespace DslAe.Model
         /// <summary>A diagnostic of this rule at <paramref name="location"/>, the message formatted with the invariant culture.</summary>
         public DiagnosticInfo Create(SourceLocation location, params object[] args) =>
             new(Id, Severity, string.Format(CultureInfo.InvariantCulture, MessageFormat, args), location);
+
+        /// <summary>
+        /// <see cref="Create"/> for a front-end neutral rule: the arguments its message marks (<c>«Stride = 2»</c>, see
+        /// <see cref="ArgumentSpelling"/>) are spelt the way <paramref name="frontEnd"/> writes them.
+        /// </summary>
+        public DiagnosticInfo CreateFor(FrontEnd frontEnd, SourceLocation location, params object[] args) =>
+            new(Id, Severity, ArgumentSpelling.Render(string.Format(CultureInfo.InvariantCulture, MessageFormat, args), frontEnd), location);
     }
 }

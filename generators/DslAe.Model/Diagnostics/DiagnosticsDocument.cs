@@ -21,6 +21,10 @@ namespace DslAe.Model
             text.Append("Every problem the generator finds in a model is reported as a compiler diagnostic at the attribute\n");
             text.Append("argument or YAML key that causes it. Messages name the stage, what was expected, what was received,\n");
             text.Append("and a concrete fix.\n\n");
+            text.Append("Messages and fixes spell arguments the way the declaration's own language does: a C# model reads\n");
+            text.Append("`set OutputPadding = 1`, `Pad = Pad.Same` or `features: 784`, the same model in YAML `set output_padding: 1`,\n");
+            text.Append("`padding: same` or `features: 784`. In the message formats below, `«Argument»` marks such an argument.\n");
+            text.Append("Examples show the C# spelling.\n\n");
             text.Append("ID ranges: DSLAE001–099 model and shape rules (this page), DSLAE100–199 the C# front end,\n");
             text.Append("DSLAE200–299 the YAML front end, DSLAE300–399 the emitter and generator plumbing.\n\n");
             text.Append("| ID | Severity | Title |\n|---|---|---|\n");

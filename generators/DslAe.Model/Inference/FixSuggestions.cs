@@ -37,7 +37,7 @@ namespace DslAe.Model
                 ConvLayer c => Stride(culprit.Input, c.Padding, c.Stride, true, transposed: false, height, width) ?? Conv(culprit.Input, c, height, width),
                 MaxPoolLayer m => Pool(culprit.Input, m.Kernel, m.Stride ?? m.Kernel, m.Padding, m.Dilation, m.CeilMode, height, width),
                 AvgPoolLayer a => Pool(culprit.Input, a.Kernel, a.Stride ?? a.Kernel, a.Padding, 1, a.CeilMode, height, width),
-                UpsampleLayer => Upsample(culprit.Input, height, width),
+                UpsampleLayer u => Upsample(culprit.Input, u, height, width),
                 _ => null,
             };
             if (change is null)
@@ -45,7 +45,8 @@ namespace DslAe.Model
                 return (Describe.Format("change {0} (or a stage before it) so that it outputs {1}", culprit.Name, target), fallback);
             }
 
-            var argument = change.Substring(0, change.IndexOf(' ') < 0 ? change.Length : change.IndexOf(' '));
+            var argument = change.Substring(1, change.IndexOfAny(new[] { ' ', ArgumentSpelling.Close }) - 1);
+            argument = argument is ArgumentNames.Height or ArgumentNames.Width ? ArgumentNames.Size : argument;
             var written = culprit.Stage.ArgumentLocations.Any(a => a.Argument == argument);
             return (Describe.Format("set {0} on {1} to get {2}", change, culprit.Name, target), written ? culprit.Stage.LocationOf(argument) : fallback);
         }
@@ -67,7 +68,7 @@ namespace DslAe.Model
                 var w = transposed ? (long)input.Width * candidate : SizeArithmetic.CeilDiv(input.Width, candidate);
                 if (candidate != stride && h == height && w == width)
                 {
-                    return Describe.Format("Stride = {0}", candidate);
+                    return ArgumentSpelling.Set(ArgumentNames.Stride, candidate);
                 }
             }
 
@@ -83,7 +84,7 @@ namespace DslAe.Model
                 switch (plan.Stage.Layer)
                 {
                     case ConvLayer or ConvTransposeLayer:
-                        return Describe.Format("set OutChannels = {0} on {1}", channels, plan.Name);
+                        return Describe.Format("set {0} on {1}", ArgumentSpelling.Set(ArgumentNames.OutChannels, channels), plan.Name);
                     case UnflattenLayer u:
                         return Describe.Format("set the Unflatten shape of {0} to {1}", plan.Name, Describe.Image(channels, u.Height, u.Width));
                     case PixelShuffleLayer or DenseLayer or FlattenLayer:
@@ -122,12 +123,12 @@ namespace DslAe.Model
             var outputPaddingW = width - SizeArithmetic.ConvTransposeOut(input.Width, layer.Kernel, layer.Stride, padding, 0, layer.Dilation);
             if (outputPaddingH == outputPaddingW && outputPaddingH >= 0 && outputPaddingH < limit)
             {
-                return Describe.Format("OutputPadding = {0}", outputPaddingH);
+                return ArgumentSpelling.Set(ArgumentNames.OutputPadding, outputPaddingH);
             }
 
             if (height == (long)input.Height * layer.Stride && width == (long)input.Width * layer.Stride)
             {
-                return "Padding = Same without OutputPadding";
+                return ArgumentSpelling.Set(ArgumentNames.Padding, "Same") + " without " + ArgumentSpelling.Name(ArgumentNames.OutputPadding);
             }
 
             for (var outputPadding = 0; outputPadding < limit; outputPadding++)
@@ -137,8 +138,8 @@ namespace DslAe.Model
                 if (twiceH == twiceW && twiceH >= 0 && twiceH % 2 == 0)
                 {
                     return outputPadding == 0
-                        ? Describe.Format("Padding = {0}", twiceH / 2)
-                        : Describe.Format("Padding = {0}, OutputPadding = {1}", twiceH / 2, outputPadding);
+                        ? ArgumentSpelling.Set(ArgumentNames.Padding, twiceH / 2)
+                        : ArgumentSpelling.Set(ArgumentNames.Padding, twiceH / 2) + ", " + ArgumentSpelling.Set(ArgumentNames.OutputPadding, outputPadding);
                 }
             }
 
@@ -151,7 +152,7 @@ namespace DslAe.Model
                 && SizeArithmetic.CeilDiv(input.Height, layer.Stride) == height
                 && SizeArithmetic.CeilDiv(input.Width, layer.Stride) == width)
             {
-                return "Padding = Same";
+                return ArgumentSpelling.Set(ArgumentNames.Padding, "Same");
             }
 
             var kernel = SizeArithmetic.EffectiveKernel(layer.Kernel, layer.Dilation);
@@ -160,7 +161,7 @@ namespace DslAe.Model
                 if (SizeArithmetic.ConvOut(input.Height, layer.Kernel, layer.Stride, padding, layer.Dilation) == height
                     && SizeArithmetic.ConvOut(input.Width, layer.Kernel, layer.Stride, padding, layer.Dilation) == width)
                 {
-                    return Describe.Format("Padding = {0}", padding);
+                    return ArgumentSpelling.Set(ArgumentNames.Padding, padding);
                 }
             }
 
@@ -172,7 +173,7 @@ namespace DslAe.Model
             if (SizeArithmetic.PoolOut(input.Height, kernel, stride, padding, dilation, !ceilMode) == height
                 && SizeArithmetic.PoolOut(input.Width, kernel, stride, padding, dilation, !ceilMode) == width)
             {
-                return ceilMode ? "CeilMode = false" : "CeilMode = true";
+                return ArgumentSpelling.Set(ArgumentNames.CeilMode, ceilMode ? "false" : "true");
             }
 
             for (var candidate = 0; candidate <= kernel / 2; candidate++)
@@ -180,21 +181,23 @@ namespace DslAe.Model
                 if (SizeArithmetic.PoolOut(input.Height, kernel, stride, candidate, dilation, ceilMode) == height
                     && SizeArithmetic.PoolOut(input.Width, kernel, stride, candidate, dilation, ceilMode) == width)
                 {
-                    return Describe.Format("Padding = {0}", candidate);
+                    return ArgumentSpelling.Set(ArgumentNames.Padding, candidate);
                 }
             }
 
             return null;
         }
 
-        private static string Upsample(Shape input, long height, long width)
+        private static string Upsample(Shape input, UpsampleLayer layer, long height, long width)
         {
             if (height % input.Height == 0 && width % input.Width == 0 && height / input.Height == width / input.Width)
             {
-                return Describe.Format("Scale = {0}", height / input.Height);
+                return ArgumentSpelling.Set(ArgumentNames.Scale, height / input.Height);
             }
 
-            return Describe.Format("Size = {0}", Describe.Spatial(height, width));
+            // A size the scale cannot reach: an explicit height and width, which replace the scale (one of the two only).
+            var size = ArgumentSpelling.Set(ArgumentNames.Height, height) + ", " + ArgumentSpelling.Set(ArgumentNames.Width, width);
+            return layer.Scale is null ? size : size + " and remove " + ArgumentSpelling.Name(ArgumentNames.Scale);
         }
     }
 }

@@ -29,7 +29,7 @@ namespace DslAe.Model
         public int ErrorCount => _diagnostics.Count(d => d.Severity == Severity.Error);
 
         public void Report(DiagnosticRule rule, SourceLocation location, params object[] args) =>
-            _diagnostics.Add(rule.Create(location, args));
+            _diagnostics.Add(rule.CreateFor(Spec.FrontEnd, location, args));
 
         /// <summary>Registers a name at the next position; false when it is already taken.</summary>
         public bool Declare(string? name, StageSpec? stage)

@@ -89,7 +89,7 @@ namespace DslAe.Model
                 outW = SizeArithmetic.ConvOut(input.Width, conv.Kernel, conv.Stride, padding, conv.Dilation);
             }
 
-            var output = ImageOutput(stage, input, conv.OutChannels, outH, outW, ArgumentNames.Kernel, "use Padding = Same, a smaller kernel or fewer down-sampling stages");
+            var output = ImageOutput(stage, input, conv.OutChannels, outH, outW, ArgumentNames.Kernel, "use " + ArgumentSpelling.Set(ArgumentNames.Padding, "Same") + ", a smaller kernel or fewer down-sampling stages");
             if (output is null)
             {
                 return null;
@@ -97,7 +97,7 @@ namespace DslAe.Model
 
             if (conv.Padding.Mode != PaddingMode.Same)
             {
-                WarnDroppedPixels(stage, input, output.Value, conv.Kernel, conv.Stride, padH, conv.Dilation, "use Padding = Same, or choose an input size the stride divides");
+                WarnDroppedPixels(stage, input, output.Value, conv.Kernel, conv.Stride, padH, conv.Dilation, "use " + ArgumentSpelling.Set(ArgumentNames.Padding, "Same") + ", or choose an input size the stride divides");
             }
 
             var weights = (long)conv.OutChannels * (input.Channels / conv.Groups) * conv.Kernel * conv.Kernel;
@@ -115,7 +115,7 @@ namespace DslAe.Model
             var h = TransposedPadding(convT);
             var outH = SizeArithmetic.ConvTransposeOut(input.Height, convT.Kernel, convT.Stride, h.Padding, h.OutputPadding, convT.Dilation) - h.Crop;
             var outW = SizeArithmetic.ConvTransposeOut(input.Width, convT.Kernel, convT.Stride, h.Padding, h.OutputPadding, convT.Dilation) - h.Crop;
-            var output = ImageOutput(stage, input, convT.OutChannels, outH, outW, ArgumentNames.Padding, "use less Padding or Padding = Same");
+            var output = ImageOutput(stage, input, convT.OutChannels, outH, outW, ArgumentNames.Padding, "use less " + ArgumentSpelling.Name(ArgumentNames.Padding) + " or " + ArgumentSpelling.Set(ArgumentNames.Padding, "Same"));
             if (output is null)
             {
                 return null;
@@ -174,7 +174,7 @@ namespace DslAe.Model
 
             if (HasEmptyWindow(input, output.Value, pool.Kernel, stride, pool.Padding, pool.Dilation))
             {
-                _context.Report(DiagnosticCatalogue.EmptyPoolingWindow, stage.LocationOf(ArgumentNames.Dilation), stage.Name, Describe.Layer(pool), input, "use less Padding or Dilation, or CeilMode = false");
+                _context.Report(DiagnosticCatalogue.EmptyPoolingWindow, stage.LocationOf(ArgumentNames.Dilation), stage.Name, Describe.Layer(pool), input, "use less " + ArgumentSpelling.Name(ArgumentNames.Padding) + " or " + ArgumentSpelling.Name(ArgumentNames.Dilation) + ", or " + ArgumentSpelling.Set(ArgumentNames.CeilMode, "false"));
             }
 
             return new LayerResult(output.Value, new MaxPoolLowering(pool.Kernel, stride, pool.Padding, pool.Dilation, pool.CeilMode, pool.KeepIndices), 0);
@@ -196,7 +196,7 @@ namespace DslAe.Model
             var output = ImageOutput(stage, input, input.Channels, outH, outW, ArgumentNames.Kernel, "use a smaller kernel or fewer down-sampling stages");
             if (output is not null)
             {
-                var fix = ceilMode ? "choose an input size the stride divides" : "set CeilMode = true, or choose an input size divisible by the stride";
+                var fix = ceilMode ? "choose an input size the stride divides" : "set " + ArgumentSpelling.Set(ArgumentNames.CeilMode, "true") + ", or choose an input size divisible by the stride";
                 WarnDroppedPixels(stage, input, output.Value, kernel, stride, padding, dilation, fix);
             }
 
@@ -215,7 +215,7 @@ namespace DslAe.Model
                     : Describe.WithArticle(pool.Layer?.KindName ?? "layerless") + " stage";
                 var candidates = MaxPoolsBefore(stage.Name);
                 var fix = candidates.Length == 0
-                    ? Describe.Format("add a MaxPool stage with KeepIndices = true before {0}", stage.Name)
+                    ? Describe.Format("add a MaxPool stage with {0} before {1}", ArgumentSpelling.Set(ArgumentNames.KeepIndices, "true"), stage.Name)
                     : Describe.Format("max-pooling stages before {0}: {1}", stage.Name, string.Join(", ", candidates));
                 _context.Report(DiagnosticCatalogue.UnpoolWithoutPool, stage.LocationOf(ArgumentNames.Of), stage.Name, unpool.Of, received, fix);
                 return null;
@@ -294,7 +294,7 @@ namespace DslAe.Model
                 (outH, outW) = (SizeArithmetic.ScaledSize(input.Height, scale), SizeArithmetic.ScaledSize(input.Width, scale));
             }
 
-            var output = ImageOutput(stage, input, input.Channels, outH, outW, ArgumentNames.Scale, "use a larger Scale or an explicit Size");
+            var output = ImageOutput(stage, input, input.Channels, outH, outW, ArgumentNames.Scale, "use a larger " + ArgumentSpelling.Name(ArgumentNames.Scale) + " or an explicit " + ArgumentSpelling.Name(ArgumentNames.Height) + " and " + ArgumentSpelling.Name(ArgumentNames.Width));
             if (output is null)
             {
                 return null;
@@ -338,7 +338,7 @@ namespace DslAe.Model
             if (target.Features != input.Channels)
             {
                 var fix = path.Count > 0 && path[path.Count - 1].Stage.Layer is DenseLayer
-                    ? Describe.Format("set OutFeatures = {0} on {1}", target.Features, path[path.Count - 1].Name)
+                    ? Describe.Format("set {0} on {1}", ArgumentSpelling.Set(ArgumentNames.OutFeatures, target.Features), path[path.Count - 1].Name)
                     : Describe.Format("choose an Unflatten shape with {0} values", input.Channels);
                 _context.Report(DiagnosticCatalogue.UnflattenMismatch, stage.LocationOf(ArgumentNames.Shape), stage.Name, target, target.Features, input.Channels, fix);
                 return null;
@@ -357,8 +357,8 @@ namespace DslAe.Model
             var (which, count) = inChannels % groups != 0 ? ("in", inChannels) : ("out", outChannels);
             var common = Gcd(inChannels, outChannels);
             var best = Enumerable.Range(1, Math.Min(groups, common)).Last(g => common % g == 0);
-            var fix = Describe.Format("use Groups = {0} (divides {1} and {2})", best, inChannels, outChannels);
-            _context.Report(DiagnosticCatalogue.GroupsMismatch, stage.LocationOf(ArgumentNames.Groups), stage.Name, which, count, groups, fix);
+            var fix = Describe.Format("use {0} (divides {1} and {2})", ArgumentSpelling.Set(ArgumentNames.Groups, best), inChannels, outChannels);
+            _context.Report(DiagnosticCatalogue.GroupsMismatch, stage.LocationOf(ArgumentNames.Groups), stage.Name, which, count, ArgumentSpelling.Set(ArgumentNames.Groups, groups), fix);
             return false;
         }
 

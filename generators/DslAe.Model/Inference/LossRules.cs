@@ -29,7 +29,7 @@ namespace DslAe.Model
                         {
                             var received = spec.Latent is null ? "no latent" : Describe.WithArticle(spec.Latent.KindName) + " latent";
                             var fix = spec.Latent is DenseLatent dense
-                                ? Describe.Format("declare the latent as Variational({0}) or remove the KL loss", dense.Dims)
+                                ? Describe.Format("declare the latent with {0} or remove the KL loss", ArgumentSpelling.Set(ArgumentNames.LatentKind, "Variational"))
                                 : "declare a Variational latent or remove the KL loss";
                             _context.Report(DiagnosticCatalogue.KlWithoutVariational, loss.Location, name, received, fix);
                         }

@@ -10,6 +10,9 @@ namespace DslAe.Model
     internal sealed class ModelInference
     {
         private readonly ModelSpec _spec;
+
+        /// <summary>How the declaration's own language writes an input shape (the input is no argument both share).</summary>
+        private string InputExample => _spec.FrontEnd == FrontEnd.Yaml ? "input: [1, 28, 28]" : "[Autoencoder(1, 28, 28)]";
         private readonly InferenceContext _context;
         private readonly HashSet<string> _invalidStages = new();
 
@@ -121,13 +124,13 @@ namespace DslAe.Model
             var location = _spec.LocationOf(ArgumentNames.Input);
             if (_spec.Input is not { } input)
             {
-                _context.Report(DiagnosticCatalogue.MissingInput, location, _spec.Name, "the input shape is missing");
+                _context.Report(DiagnosticCatalogue.MissingInput, location, _spec.Name, "the input shape is missing", InputExample);
                 return null;
             }
 
             if (input.IsVector || input.Channels < 1 || input.Height < 1 || input.Width < 1)
             {
-                _context.Report(DiagnosticCatalogue.MissingInput, location, _spec.Name, Describe.Format("the input must be an image with positive channels, height and width, received {0}", input));
+                _context.Report(DiagnosticCatalogue.MissingInput, location, _spec.Name, Describe.Format("the input must be an image with positive channels, height and width, received {0}", input), InputExample);
                 return null;
             }
 

@@ -145,8 +145,8 @@ namespace DslAe.Model
             if (skip.Merge == MergeKind.Add && source.Channels != incoming.Channels)
             {
                 var fix = source.IsVector
-                    ? "make both vectors the same length, or use Merge = Concat"
-                    : FixSuggestions.ToChannels(path, source.Channels) + ", or use Merge = Concat";
+                    ? "make both vectors the same length, or use " + ArgumentSpelling.Set(ArgumentNames.Merge, "Concat")
+                    : FixSuggestions.ToChannels(path, source.Channels) + ", or use " + ArgumentSpelling.Set(ArgumentNames.Merge, "Concat");
                 _context.Report(DiagnosticCatalogue.MergeChannelMismatch, location, stage.Name, skip.From, source.Channels, incoming.Channels, fix);
                 return null;
             }
@@ -173,7 +173,7 @@ namespace DslAe.Model
                 return;
             }
 
-            _context.Report(DiagnosticCatalogue.FullResolutionSkip, SkipLocation(stage, skip, ArgumentNames.Skip), stage.Name, skip.From, source.Spatial, "make the skip high-pass (C#: HighPass = true; YAML: high_pass: true), drop it, or corrupt the input");
+            _context.Report(DiagnosticCatalogue.FullResolutionSkip, SkipLocation(stage, skip, ArgumentNames.Skip), stage.Name, skip.From, source.Spatial, "make the skip high-pass (" + ArgumentSpelling.Set(ArgumentNames.Filter, "true") + "), drop it, or corrupt the input");
         }
 
         private (TiedLowering Tied, long Parameters)? Tie(StageSpec stage, string source, LayerResult layer, StageScope scope, IReadOnlyList<StagePlan> path)
@@ -183,7 +183,7 @@ namespace DslAe.Model
             string? problem = null, fix = null;
             if (scope != StageScope.Decoder)
             {
-                (problem, fix) = ("only decoder stages use tied weights", Describe.Format("remove TiedTo from {0}", stage.Name));
+                (problem, fix) = ("only decoder stages use tied weights", Describe.Format("remove {0} from {1}", ArgumentSpelling.Name(ArgumentNames.TiedTo), stage.Name));
             }
             else if (sourceStage is null || !_context.IsEncoderStage(source))
             {
@@ -235,9 +235,9 @@ namespace DslAe.Model
                 return (new TiedLowering(source, Transpose: false), decoder.Bias ? decoder.OutChannels : 0);
             }
 
-            var fix = decoder.Kernel != encoder.Kernel ? Describe.Format("set Kernel = {0} on {1}", encoder.Kernel, stage.Name)
-                : decoder.Groups != encoder.Groups ? Describe.Format("set Groups = {0} on {1}", encoder.Groups, stage.Name)
-                : decoder.OutChannels != encoder.InChannels ? Describe.Format("set OutChannels = {0} on {1}", encoder.InChannels, stage.Name)
+            var fix = decoder.Kernel != encoder.Kernel ? Describe.Format("set {0} on {1}", ArgumentSpelling.Set(ArgumentNames.Kernel, encoder.Kernel), stage.Name)
+                : decoder.Groups != encoder.Groups ? Describe.Format("set {0} on {1}", ArgumentSpelling.Set(ArgumentNames.Groups, encoder.Groups), stage.Name)
+                : decoder.OutChannels != encoder.InChannels ? Describe.Format("set {0} on {1}", ArgumentSpelling.Set(ArgumentNames.OutChannels, encoder.InChannels), stage.Name)
                 : FixSuggestions.ToChannels(path, encoder.OutChannels);
             _context.Report(DiagnosticCatalogue.TiedWeightMismatch, stage.LocationOf(ArgumentNames.TiedTo), stage.Name, source, Describe.Weight(needed), Describe.Weight(available), fix);
             return null;
@@ -253,7 +253,7 @@ namespace DslAe.Model
             }
 
             var fix = decoder.OutFeatures != encoder.InFeatures
-                ? Describe.Format("set OutFeatures = {0} on {1}", encoder.InFeatures, stage.Name)
+                ? Describe.Format("set {0} on {1}", ArgumentSpelling.Set(ArgumentNames.OutFeatures, encoder.InFeatures), stage.Name)
                 : Describe.Format("make the stage before {0} output {1} features", stage.Name, encoder.OutFeatures);
             _context.Report(DiagnosticCatalogue.TiedWeightMismatch, stage.LocationOf(ArgumentNames.TiedTo), stage.Name, source,
                 Describe.Weight(decoder.InFeatures, decoder.OutFeatures), Describe.Weight(encoder.OutFeatures, encoder.InFeatures), fix);
@@ -266,7 +266,7 @@ namespace DslAe.Model
             if (norm.Kind == NormKind.Group && channels % norm.Groups != 0)
             {
                 var best = Enumerable.Range(1, System.Math.Min(norm.Groups, channels)).Last(g => channels % g == 0);
-                _context.Report(DiagnosticCatalogue.GroupsMismatch, stage.LocationOf(ArgumentNames.Norm), stage.Name, "norm", channels, norm.Groups, Describe.Format("use Groups = {0}", best));
+                _context.Report(DiagnosticCatalogue.GroupsMismatch, stage.LocationOf(ArgumentNames.Norm), stage.Name, "norm", channels, ArgumentSpelling.Set(ArgumentNames.NormGroups, norm.Groups), Describe.Format("use {0}", ArgumentSpelling.Set(ArgumentNames.NormGroups, best)));
                 return null;
             }
 

@@ -21,12 +21,12 @@ namespace DslAe.Model
             var errors = _context.ErrorCount;
             if (string.IsNullOrWhiteSpace(stage.Name))
             {
-                Invalid(stage, stage.Name, ArgumentNames.Name, "a non-empty name", "an empty name");
+                Invalid(stage, stage.Name, ArgumentNames.Name, "a non-empty name", "an empty name", named: "the name");
             }
 
             if (stage.Layer is null)
             {
-                Invalid(stage, stage.Name, "Layer", "given", "none");
+                Invalid(stage, stage.Name, "Layer", "given", "none", named: "the layer");
                 return false;
             }
 
@@ -34,17 +34,17 @@ namespace DslAe.Model
             Probability(stage, stage.Name, ArgumentNames.Dropout, stage.Dropout, includeOne: false);
             if (stage.Norm is { Kind: NormKind.Group, Groups: < 1 } norm)
             {
-                Invalid(stage, stage.Name, ArgumentNames.Norm, "a group norm with at least 1 group", norm.Groups);
+                Invalid(stage, stage.Name, ArgumentNames.Norm, "a group norm with at least 1 group", norm.Groups, named: ArgumentSpelling.Name(ArgumentNames.NormGroups));
             }
 
             if (stage.Activation.Parameter is { } parameter && !IsFinite(parameter))
             {
-                Invalid(stage, stage.Name, ArgumentNames.Activation, "a finite parameter", parameter);
+                Invalid(stage, stage.Name, ArgumentNames.Activation, "a finite parameter", parameter, named: ArgumentSpelling.Name(ArgumentNames.ActParameter));
             }
 
             if (stage.Activation.Kind == ActivationKind.Elu && stage.Activation.EffectiveParameter <= 0)
             {
-                Invalid(stage, stage.Name, ArgumentNames.Activation, "an ELU alpha above 0", stage.Activation.EffectiveParameter);
+                Invalid(stage, stage.Name, ArgumentNames.Activation, "an ELU alpha above 0", stage.Activation.EffectiveParameter, named: ArgumentSpelling.Name(ArgumentNames.ActParameter));
             }
 
             return _context.ErrorCount == errors;
@@ -67,8 +67,8 @@ namespace DslAe.Model
                         if (outputPadding >= limit && convT.Stride >= 1 && convT.Dilation >= 1)
                         {
                             var fix = limit > 1
-                                ? $"use an OutputPadding below {limit}, or a larger stride"
-                                : "remove OutputPadding (it needs a stride or dilation above 1)";
+                                ? $"use an {ArgumentSpelling.Name(ArgumentNames.OutputPadding)} below {limit}, or a larger stride"
+                                : $"remove {ArgumentSpelling.Name(ArgumentNames.OutputPadding)} (it needs a stride or dilation above 1)";
                             _context.Report(DiagnosticCatalogue.OutputPaddingTooLarge, stage.LocationOf(ArgumentNames.OutputPadding), name, convT.Stride, convT.Dilation, outputPadding, fix);
                         }
                     }
@@ -128,7 +128,7 @@ namespace DslAe.Model
         {
             if (upsample.Scale is null == upsample.Size is null)
             {
-                Invalid(stage, stage.Name, ArgumentNames.Scale, "given alone (exactly one of Scale and Size)", upsample.Scale is null ? "neither" : "both");
+                Invalid(stage, stage.Name, ArgumentNames.Scale, "given alone (give either it or " + HeightAndWidth + ")", upsample.Scale is null ? "neither" : "both");
             }
 
             if (upsample.Scale is { } scale && !(scale > 0 && IsFinite(scale)))
@@ -138,7 +138,7 @@ namespace DslAe.Model
 
             if (upsample.Size is { } size && (size.Height < 1 || size.Width < 1))
             {
-                Invalid(stage, stage.Name, ArgumentNames.Size, "positive", $"{size.Height}x{size.Width}");
+                Invalid(stage, stage.Name, ArgumentNames.Size, "positive", $"{size.Height}x{size.Width}", named: HeightAndWidth);
             }
         }
 
@@ -171,7 +171,7 @@ namespace DslAe.Model
 
                     if (learnable.CodeLearningRate is { } rate && !(rate > 0 && IsFinite(rate)))
                     {
-                        Invalid(latent, latent.Name, ArgumentNames.LearningRate, "a finite number above 0", rate);
+                        Invalid(latent, latent.Name, ArgumentNames.CodeLearningRate, "a finite number above 0", rate);
                     }
 
                     break;
@@ -278,7 +278,8 @@ namespace DslAe.Model
 
             if (!(optimizer.Beta1 >= 0 && optimizer.Beta1 < 1 && optimizer.Beta2 >= 0 && optimizer.Beta2 < 1))
             {
-                Invalid(optimizer, optimizerName, ArgumentNames.Betas, "in [0, 1)", $"({Format(optimizer.Beta1)}, {Format(optimizer.Beta2)})");
+                Invalid(optimizer, optimizerName, ArgumentNames.Betas, "in [0, 1)", $"({Format(optimizer.Beta1)}, {Format(optimizer.Beta2)})",
+                    named: ArgumentSpelling.Name(ArgumentNames.Beta1) + " and " + ArgumentSpelling.Name(ArgumentNames.Beta2));
             }
 
             var schedule = training.Schedule;
@@ -294,7 +295,7 @@ namespace DslAe.Model
 
             if (schedule.Kind == ScheduleKind.Cosine && !(schedule.MinLearningRate >= 0 && schedule.MinLearningRate < optimizer.LearningRate))
             {
-                Invalid(schedule, scheduleName, "MinLearningRate", "at least 0 and below the learning rate", schedule.MinLearningRate);
+                Invalid(schedule, scheduleName, ArgumentNames.MinLearningRate, "at least 0 and below the learning rate", schedule.MinLearningRate);
             }
         }
 
@@ -315,8 +316,12 @@ namespace DslAe.Model
             }
         }
 
-        private void Invalid(SpecElement element, string name, string argument, string constraint, object received) =>
-            _context.Report(DiagnosticCatalogue.InvalidValue, element.LocationOf(argument), name, argument, constraint, received is double d ? Format(d) : received);
+        /// <summary>The upsampling's explicit size, which is two arguments in both front ends.</summary>
+        private static readonly string HeightAndWidth = ArgumentSpelling.Name(ArgumentNames.Height) + " and " + ArgumentSpelling.Name(ArgumentNames.Width);
+
+        /// <summary>DSLAE016 at <paramref name="argument"/>; the message names it as <paramref name="named"/> (default: the argument, spelt per front end).</summary>
+        private void Invalid(SpecElement element, string name, string argument, string constraint, object received, string? named = null) =>
+            _context.Report(DiagnosticCatalogue.InvalidValue, element.LocationOf(argument), name, named ?? ArgumentSpelling.Name(argument), constraint, received is double d ? Format(d) : received);
 
         private static bool IsFinite(double value) => !double.IsNaN(value) && !double.IsInfinity(value);
 

@@ -8,6 +8,9 @@ namespace DslAe.Model
     /// <param name="Namespace">Namespace of the generated code; null: the global namespace.</param>
     public sealed record ModelSpec(string Name, string? Namespace) : SpecElement
     {
+        /// <summary>The language the model was declared in: messages spell arguments as it does.</summary>
+        public FrontEnd FrontEnd { get; init; }
+
         /// <summary>Input shape C x H x W; null when the declaration lacks one (an error).</summary>
         public Shape? Input { get; init; }
 

@@ -32,11 +32,11 @@ public static class DiagnosticCases
                 [ConvT(16, Stride = 2)] public partial Stage Dec1 { get; }
                 [ConvT(1, Stride = 2, [|Skip = nameof(Enc1)|], Merge = Merge.Add)] public partial Stage Dec2 { get; }
             """),
-            "Dec2 add with Enc1: expected 32 channels, received 16; set OutChannels = 32 on Dec1, or use Merge = Concat"),
+            "Dec2 add with Enc1: expected 32 channels, received 16; set outChannels: 32 on Dec1, or use Merge = Merge.Concat"),
         new("DSLAE004", Error, Ae("""
                 [Conv(8, [|Kernel = 5|], Pad = Pad.Valid)] public partial Stage Enc1 { get; }
             """, "[Autoencoder(1, 4, 4)]"),
-            "Enc1: Conv(kernel 5, stride 1, padding valid) on 1x4x4 gives 8x0x0; use Padding = Same, a smaller kernel or fewer down-sampling stages"),
+            "Enc1: Conv(kernel 5, stride 1, padding valid) on 1x4x4 gives 8x0x0; use Pad = Pad.Same, a smaller kernel or fewer down-sampling stages"),
         new("DSLAE005", Warning, Ae("""
                 [[|MaxPool(2)|]] public partial Stage Pool1 { get; }
                 [Latent(4)] public partial Stage Code { get; }
@@ -91,13 +91,13 @@ public static class DiagnosticCases
                 [ConvT(16, Stride = 2)] public partial Stage Dec1 { get; }
                 [Conv(1, [|Skip = nameof(Enc1)|])] public partial Stage Out { get; }
             """),
-            "Out: skip from Enc1 carries the input at full resolution (28x28) past the bottleneck, so the decoder can copy it and the code learns little; make the skip high-pass (C#: HighPass = true; YAML: high_pass: true), drop it, or corrupt the input"),
+            "Out: skip from Enc1 carries the input at full resolution (28x28) past the bottleneck, so the decoder can copy it and the code learns little; make the skip high-pass (HighPass = true), drop it, or corrupt the input"),
         new("DSLAE013", Error, Ae("""
                 [Conv(8, Stride = 2)] public partial Stage Enc1 { get; }
                 [Latent(16)] public partial Stage Code { get; }
                 [ConvT(1, Stride = 2)] public partial Stage Dec1 { get; }
             """, "[Autoencoder(1, 28, 28)]\n[Loss(LossKind.Mse)]\n[[|Loss(LossKind.Kl)|]]"),
-            "Loss Kl: KL divergence needs a variational latent, received a Dense latent; declare the latent as Variational(16) or remove the KL loss"),
+            "Loss Kl: KL divergence needs a variational latent, received a Dense latent; declare the latent with Kind = LatentKind.Variational or remove the KL loss"),
         new("DSLAE014", Error, Ae("""
                 [Conv(8, Stride = 2)] public partial Stage Enc1 { get; }
                 [Latent(16)] public partial Stage Code { get; }
@@ -134,7 +134,7 @@ public static class DiagnosticCases
                 [Conv(6)] public partial Stage Dec1 { get; }
                 [PixelShuffle([|2|])] public partial Stage Up { get; }
             """),
-            "Up: PixelShuffle(2) needs channels divisible by 4, received 6; set OutChannels = 8 on the stage before it"),
+            "Up: PixelShuffle(2) needs channels divisible by 4, received 6; set outChannels: 8 on the stage before it"),
         new("DSLAE020", Error, """
             using DslAe;
 
@@ -149,7 +149,7 @@ public static class DiagnosticCases
         new("DSLAE021", Error, Ae("""
                 [Conv(8)] public partial Stage Enc1 { get; }
             """, "[Autoencoder([|0, 28, 28|])]"),
-            "Ae: the input must be an image with positive channels, height and width, received 0x28x28; declare the input as channels, height, width, e.g. [Autoencoder(1, 28, 28)] in C# or input: [1, 28, 28] in YAML"),
+            "Ae: the input must be an image with positive channels, height and width, received 0x28x28; declare the input as channels, height, width, e.g. [Autoencoder(1, 28, 28)]"),
         new("DSLAE022", Error, Ae("""
                 [Conv(32, Stride = 4)] public partial Stage Enc1 { get; }
                 [[|Dense(32)|]] public partial Stage Enc2 { get; }
@@ -162,7 +162,7 @@ public static class DiagnosticCases
                 [Dense(512)] public partial Stage Dec0 { get; }
                 [Unflatten([|32, 7, 7|])] public partial Stage Dec1 { get; }
             """),
-            "Dec1: Unflatten to 32x7x7 needs 1568 features, received 512; set OutFeatures = 1568 on Dec0"),
+            "Dec1: Unflatten to 32x7x7 needs 1568 features, received 512; set features: 1568 on Dec0"),
         new("DSLAE024", Error, Ae("""
                 [MaxPool(2, [|Padding = 2|])] public partial Stage Pool1 { get; }
                 [Latent(16)] public partial Stage Code { get; }
@@ -203,7 +203,7 @@ public static class DiagnosticCases
                 [Unpool([|nameof(Pool1)|])] public partial Stage Up1 { get; }
                 [Conv(1)] public partial Stage Out { get; }
             """),
-            "Up1: MaxUnpool of Pool1 expected 16x14x14 (the shape Pool1 produced), received 8x14x14; set OutChannels = 16 on Dec2"),
+            "Up1: MaxUnpool of Pool1 expected 16x14x14 (the shape Pool1 produced), received 8x14x14; set outChannels: 16 on Dec2"),
 
         new("DSLAE030", Warning, Ae("""
                 [MaxPool(2, Padding = 1, [|Dilation = 3|], CeilMode = true)] public partial Stage Pool1 { get; }

@@ -177,7 +177,7 @@ public sealed class YamlDiagnosticTests
             """
         },
         {
-            "DSLAE016", "Enc1: Kernel must be at least 1, received 0",
+            "DSLAE016", "Enc1: kernel must be at least 1, received 0",
             """
             name: Ae
             input: [1, 28, 28]
@@ -186,7 +186,7 @@ public sealed class YamlDiagnosticTests
             """
         },
         {
-            "DSLAE017", "Dec1: OutputPadding must be smaller than the stride (2) or the dilation (1), received 2",
+            "DSLAE017", "Dec1: output_padding must be smaller than the stride (2) or the dilation (1), received 2",
             """
             name: Ae
             input: [1, 28, 28]
@@ -208,7 +208,7 @@ public sealed class YamlDiagnosticTests
             """
         },
         {
-            "DSLAE016", "Optimizer: LearningRate must be a finite number above 0, received -1",
+            "DSLAE016", "Optimizer: lr must be a finite number above 0, received -1",
             """
             name: Ae
             input: [1, 28, 28]
@@ -232,6 +232,7 @@ public sealed class YamlDiagnosticTests
         var span = diagnostic!.Location.GetLineSpan();
         Assert.Equal(Path, span.Path);
         Assert.Contains(message, diagnostic.GetMessage(), StringComparison.Ordinal);
+        DslAe.Generators.Tests.Diagnostics.ArgumentsInMessages.AssertSpeltFor(DslAe.Model.FrontEnd.Yaml, diagnostic.GetMessage());
         Assert.Equal(source.LineSpan.Start, span.StartLinePosition);
         if (source.Span.Length > 0)
         {
