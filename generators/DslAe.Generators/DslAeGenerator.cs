@@ -33,9 +33,12 @@ namespace DslAe.Generators
                 .Select(static (result, _) => ModelCompiler.Compile(result))
                 .WithTrackingName(TrackingNames.CSharpModels);
 
+            // C# diagnostics are located in the compilation's syntax trees, so #pragma and .editorconfig suppress them. The
+            // compilation joins only here, at reporting: the model branch above stays cached on unrelated edits, and
+            // what reruns on each edit is a lookup of the few diagnostics' trees.
             context.RegisterSourceOutput(
-                csharpModels.Select(static (m, _) => m.Diagnostics).WithTrackingName(TrackingNames.Diagnostics).Combine(docs),
-                static (spc, pair) => DiagnosticReporter.Report(spc, pair.Left, pair.Right));
+                csharpModels.Select(static (m, _) => m.Diagnostics).WithTrackingName(TrackingNames.Diagnostics).Combine(docs).Combine(context.CompilationProvider),
+                static (spc, pair) => DiagnosticReporter.Report(spc, pair.Left.Left, pair.Left.Right, pair.Left.Left.IsEmpty ? null : pair.Right));
 
             var yamlModels = context.AdditionalTextsProvider
                 .Where(static file => YamlFrontEnd.IsDeclarationFile(file.Path))

@@ -17,11 +17,16 @@ namespace DslAe.Generators.Reporting
         /// <param name="context">Where the diagnostics go.</param>
         /// <param name="diagnostics">What to report.</param>
         /// <param name="docs">The diagnostics page help links point into (<see cref="DocsLink"/>); null: the relative default.</param>
-        public static void Report(SourceProductionContext context, EquatableArray<DiagnosticInfo> diagnostics, string? docs)
+        /// <param name="compilation">
+        /// For C# declarations: the compilation whose syntax trees the locations point into. A location in a tree is what
+        /// lets <c>#pragma warning disable</c> and per-file .editorconfig severities apply; null for YAML files, which
+        /// have no tree (their diagnostics follow NoWarn and .globalconfig).
+        /// </param>
+        public static void Report(SourceProductionContext context, EquatableArray<DiagnosticInfo> diagnostics, string? docs, Compilation? compilation = null)
         {
             foreach (var info in diagnostics)
             {
-                context.ReportDiagnostic(Diagnostic.Create(DescriptorFor(info, docs), ToLocation(info.Location), Printable(info.Message)));
+                context.ReportDiagnostic(Diagnostic.Create(DescriptorFor(info, docs), ToLocation(info.Location, compilation), Printable(info.Message)));
             }
         }
 
@@ -32,7 +37,7 @@ namespace DslAe.Generators.Reporting
                 key.Id,
                 rule?.Title ?? key.Id,
                 "{0}",
-                "DslAe",
+                rule?.Category ?? "DslAe",
                 ToRoslyn(rule?.Severity ?? info.Severity),
                 isEnabledByDefault: true,
                 helpLinkUri: rule is null ? null : DocsLink.For(rule, key.Docs));
@@ -65,10 +70,27 @@ namespace DslAe.Generators.Reporting
             _ => DiagnosticSeverity.Info,
         };
 
-        /// <summary>An external-file location: works alike for C# files and YAML AdditionalFiles, holds no syntax tree.</summary>
-        private static Location ToLocation(SourceLocation location) => location.IsNone
-            ? Location.None
-            : Location.Create(
+        /// <summary>
+        /// The location in <paramref name="compilation"/>'s tree of that file when there is one (the span checked against
+        /// the tree's current text), else an external-file location, which works alike for any file but holds no tree.
+        /// </summary>
+        private static Location ToLocation(SourceLocation location, Compilation? compilation)
+        {
+            if (location.IsNone)
+            {
+                return Location.None;
+            }
+
+            var tree = compilation?.SyntaxTrees.FirstOrDefault(t => t.FilePath == location.FilePath);
+            if (tree is not null && location.Start + location.Length <= tree.Length)
+            {
+                return Location.Create(tree, new TextSpan(location.Start, location.Length));
+            }
+
+            return External(location);
+        }
+
+        private static Location External(SourceLocation location) => Location.Create(
                 location.FilePath,
                 new TextSpan(location.Start, location.Length),
                 new LinePositionSpan(new LinePosition(location.StartLine, location.StartColumn), new LinePosition(location.EndLine, location.EndColumn)));

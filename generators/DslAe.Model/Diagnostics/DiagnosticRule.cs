@@ -16,6 +16,9 @@ namespace DslAe.Model
     /// <param name="Fix">How to fix it in general, for the docs (messages carry the specific fix).</param>
     public sealed record DiagnosticRule(string Id, string Title, Severity Severity, string MessageFormat, string Explanation, string Example, string Fix)
     {
+        /// <summary>What the rule is about (<see cref="DiagnosticCategories"/>): Roslyn's category, for grouping and rule sets.</summary>
+        public string Category { get; init; } = "DslAe";
+
         /// <summary>Link to this rule's section of docs/diagnostics.md.</summary>
         public string HelpLink => DiagnosticCatalogue.HelpLinkBase + "#" + Id.ToLowerInvariant();
 

@@ -5,7 +5,7 @@ namespace DslAe.Generators.Tests.Build;
 /// <summary>
 /// The whole tool chain as a user meets it: a copy of examples/FashionAutoencoder with one wrong stride goes through
 /// <c>dotnet build</c>, which must fail with the DSLAE error at the stage's file:line:column. One build (tens of
-/// seconds), so one test.
+/// seconds) per test.
 /// </summary>
 [Collection(DotnetBuilds.Name)]
 public sealed partial class WrongStrideBuildTests
@@ -61,6 +61,44 @@ public sealed partial class WrongStrideBuildTests
 
             Assert.True(exitCode == 0, "A documented warning failed the example's build:\n" + output);
             Assert.Contains("warning DSLAE005", output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(copy, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Build_honours_pragma_and_editorconfig_suppressions_of_a_warning()
+    {
+        // Issue 13, item 7: C# diagnostics sit in the syntax tree, so the standard mechanisms apply. Three copies of the
+        // example's model with the same DSLAE005: one left alone (the warning must show, or the test proves nothing),
+        // one inside #pragma warning disable, one in a file .editorconfig silences.
+        var copy = Directory.CreateTempSubdirectory("dslae-suppression-").FullName;
+        try
+        {
+            var declaration = CopyExample(RepositoryFiles.PathOf("examples/FashionAutoencoder"), copy);
+            const string Enc1 = "[Conv(32, Kernel = 3, Stride = 2, Act = Act.Relu)]";
+            var text = File.ReadAllText(declaration);
+            Assert.True(text.Contains(Enc1, StringComparison.Ordinal), "The example no longer declares " + Enc1 + "; update this test");
+            var warned = text.Replace(Enc1, "[Conv(32, Kernel = 3, Stride = 2, Pad = Pad.Valid, Act = Act.Relu)]", StringComparison.Ordinal);
+            File.Delete(declaration);
+            File.WriteAllText(Path.Combine(copy, "Loud.cs"), warned.Replace("record FashionAe", "record LoudAe", StringComparison.Ordinal));
+            // The pragma around the one stage property, as a user would write it.
+            var pragma = warned.Replace("record FashionAe", "record PragmaAe", StringComparison.Ordinal);
+            var stage = pragma.IndexOf("    [Conv(32,", StringComparison.Ordinal);
+            var end = pragma.IndexOf('\n', stage) + 1;
+            pragma = pragma[..stage] + "#pragma warning disable DSLAE005 // the stride is meant\n" + pragma[stage..end] + "#pragma warning restore DSLAE005\n" + pragma[end..];
+            File.WriteAllText(Path.Combine(copy, "Pragma.cs"), pragma);
+            File.WriteAllText(Path.Combine(copy, "Quiet.cs"), warned.Replace("record FashionAe", "record QuietAe", StringComparison.Ordinal));
+            File.WriteAllText(Path.Combine(copy, ".editorconfig"), "root = true\n\n[Quiet.cs]\ndotnet_diagnostic.DSLAE005.severity = none\n");
+
+            var (exitCode, output) = Build(Path.Combine(copy, "FashionAutoencoder.csproj"));
+
+            Assert.True(exitCode == 0, "The build failed:\n" + output);
+            Assert.Matches(@"Loud\.cs\(\d+,\d+\): warning DSLAE005", output);
+            Assert.DoesNotMatch(@"Pragma\.cs\(\d+,\d+\): warning DSLAE005", output);
+            Assert.DoesNotMatch(@"Quiet\.cs\(\d+,\d+\): warning DSLAE005", output);
         }
         finally
         {

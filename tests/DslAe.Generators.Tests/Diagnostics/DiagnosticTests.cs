@@ -73,7 +73,7 @@ public sealed class DiagnosticTests
         var descriptor = outcome.Diagnostics.First(d => d.Id == id).Descriptor;
         Assert.Equal(rule.Title, descriptor.Title.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(rule.HelpLink, descriptor.HelpLinkUri);
-        Assert.Equal("DslAe", descriptor.Category);
+        Assert.Equal(DiagnosticCatalogues.Find(id)!.Category, descriptor.Category);
     }
 
     [Fact]
