@@ -17,6 +17,7 @@ namespace DslAe.Tests;
 /// checkpoint, kept beside the last, is offered with the commands that resume from it. Synthetic images, so these run
 /// without Fashion-MNIST.
 /// </summary>
+[Collection(SerialFileTests.Name)]
 public sealed class CheckpointIntegrityTests : IDisposable
 {
     private readonly TempFolder folder = new();
@@ -109,6 +110,20 @@ public sealed class CheckpointIntegrityTests : IDisposable
         var result = Resume();
         Assert.True(result.Finished);
         Assert.Equal(20, result.Steps);
+    }
+
+    [Fact]
+    public async Task On_the_command_line_a_damaged_checkpoint_is_one_error_line_with_the_commands_to_resume_from_the_previous()
+    {
+        var last = StoppedRun(15);
+        var previous = Checkpoint.PreviousOf(last);
+        Flip(last, fromEnd: 3);
+        var (output, error) = (new StringWriter(), new StringWriter());
+        var code = await DslAe.Cli.DslAeApp.RunAsync(["train", "--model", "TinyAe", "--device", "cpu", "--resume", folder.File("run")], output, error);
+        Assert.True(code == 1, $"exit code {code}: {error}");
+        var line = Assert.Single(error.ToString().Trim().Split('\n'));
+        Assert.StartsWith($"error: checkpoint {last} is corrupt: the tensor optimizer.state does not match its SHA-256 checksum", line);
+        Assert.EndsWith($"mv \"{last}\" \"{last}.corrupt\"; mv \"{previous}\" \"{last}\"", line);
     }
 
     public static TheoryData<string, string> StateEdits => new()
@@ -259,4 +274,14 @@ public sealed class CheckpointIntegrityTests : IDisposable
             foreach (var t in tensors.Values) t.Dispose();
         }
     }
+}
+
+/// <summary>
+/// Tests that train or write many files run alone, after the parallel ones: MemoryTests measures the whole process's
+/// resident memory, which their allocations running beside it would inflate.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class SerialFileTests
+{
+    public const string Name = "serial file tests";
 }

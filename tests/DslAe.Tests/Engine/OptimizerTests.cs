@@ -130,7 +130,9 @@ public sealed class OptimizerTests
             }
             Checkpoint.Save(folder.File("last.safetensors"), resumed, first, new TrainingState
             {
-                Model = "TinyAe", Seed = 1, BatchSize = 16, TrainCount = 16, Optimizer = kind.ToString(), Schedule = "None", GlobalStep = 3,
+                // A state a run can reach (checkpoints check it): 3 of the 3 batches of epoch 1 done.
+                Model = "TinyAe", Seed = 1, BatchSize = 16, TrainCount = 48, Optimizer = kind.ToString(), Schedule = "None",
+                BatchInEpoch = 3, GlobalStep = 3, EpochSamples = 48,
             });
         }
         using var continued = TinyAe.Definition.CreateModule();

@@ -18,6 +18,7 @@ namespace DslAe.Tests.Engine;
 /// must load exactly the tensors and metadata the validator reads; everything else must be refused with an
 /// <see cref="InvalidDataException"/> naming the file. No other exception type, ever.
 /// </summary>
+[Collection(SerialFileTests.Name)]
 public sealed partial class SafetensorsFuzzTests(ITestOutputHelper output) : IDisposable
 {
     private const int MutantsPerBase = 400;
