@@ -13,6 +13,9 @@ using F = TorchSharp.torch.nn.functional;
 //   paired <images> <warm-up steps> <timed steps>   -> generated and hand-written steps alternating in one process:
 //                                                      "<generated ms> <hand-written ms> <ratio>" (medians; ratio of the medians)
 //   rss <steps> <warm-up steps> <sample every>                                    -> RSS of the trainer's step over a long run
+//   epochs <train images> <validation images> <epochs>   -> RSS at every epoch end of Trainer.Fit (evaluation, grid,
+//                                                          checkpoint, report included): "<epoch> <step> <rss MiB> <managed MiB>"
+//                                                          (DSLAE_BENCH_TICKS=1: then the bytes allocated, by type)
 // Every variant: FashionAe, batch 64, Adam lr 2e-3, Fashion-MNIST's first <images> images, a dispose scope per step.
 var command = args.Length > 0 ? args[0] : "step";
 TrainingDevice.UseAllCores();
@@ -44,6 +47,9 @@ switch (command)
         }
     case "rss":
         Rss(images, Int(args[1]), Int(args[2]), Int(args[3]));
+        break;
+    case "epochs":
+        Epochs(images, Int(args[1]), Int(args[2]), Int(args[3]));
         break;
     default:
         throw new ArgumentException("usage: step <generated|handwritten|trainer> <images> <warm-up> <timed> | rss <steps> <warm-up> <every>");
@@ -168,6 +174,33 @@ static void Rss(ImageDataset data, int steps, int warmup, int every)
     }
 }
 
+// The whole trainer, so what runs once per epoch (validation and train metrics, the reconstruction grid, the
+// checkpoint, metrics.jsonl, the SVG and HTML report) is measured too: a small training set makes epochs short and
+// many, the validation set is as large as asked.
+static void Epochs(ImageDataset data, int trainCount, int validationCount, int epochs)
+{
+    var (train, validation) = data.Split(validationCount / (double)data.Count, 42);
+    using var split = new DataSplit(train.Take(trainCount), validation, null);
+    train.Dispose();
+    var folder = Directory.CreateTempSubdirectory("dslae-bench-epochs-").FullName;
+    try
+    {
+        Console.WriteLine("epoch step rss_mib managed_heap_mib");
+        using var trainer = new Trainer(FashionAe.Definition, FashionAe.Definition.Training with { Epochs = epochs },
+            new TrainerOptions { Device = "cpu", RunFolder = Path.Combine(folder, "run"), CheckpointEverySteps = 0 });
+        using var ticks = Environment.GetEnvironmentVariable("DSLAE_BENCH_TICKS") == "1" ? new AllocationTicks() : null;
+        trainer.Fit(split, new EpochRss());
+        if (ticks is not null)
+            lock (ticks.Bytes)
+                foreach (var (type, bytes) in ticks.Bytes.OrderByDescending(kv => kv.Value).Take(12))
+                    Console.WriteLine($"{bytes / 1048576.0,10:F1} MiB  {type}");
+    }
+    finally
+    {
+        Directory.Delete(folder, recursive: true);
+    }
+}
+
 static double RssMiB()
 {
     foreach (var line in File.ReadLines("/proc/self/status"))
@@ -180,6 +213,30 @@ static double Median(List<double> values)
 {
     values.Sort();
     return values.Count == 0 ? double.NaN : values[values.Count / 2];
+}
+
+/// <summary>Prints RSS and the managed heap at every epoch end.</summary>
+internal sealed class EpochRss : ITrainingObserver
+{
+    public void Started(TrainingStart start) { }
+
+    public void StepCompleted(StepReport step) { }
+
+    public void EpochCompleted(DslAe.Reports.EpochRecord record)
+    {
+        if (Environment.GetEnvironmentVariable("DSLAE_BENCH_GC") == "1")
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
+        }
+
+        var rss = File.ReadLines("/proc/self/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1];
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{record.Epoch} {record.Step} {double.Parse(rss, CultureInfo.InvariantCulture) / 1024:F1} {GC.GetTotalMemory(false) / 1048576.0:F1}"));
+    }
+
+    public void Message(string text) { }
 }
 
 /// <summary>Times between consecutive step reports of the trainer, after the warm-up steps.</summary>
@@ -200,4 +257,24 @@ internal sealed class StepClock(int warmup) : ITrainingObserver
     public void EpochCompleted(DslAe.Reports.EpochRecord record) => clock.Restart();
 
     public void Message(string text) { }
+}
+
+/// <summary>Samples the runtime's allocation ticks (one per ~100 KB allocated) by type, to find who allocates.</summary>
+internal sealed class AllocationTicks : System.Diagnostics.Tracing.EventListener
+{
+    public Dictionary<string, long> Bytes { get; } = [];
+
+    protected override void OnEventSourceCreated(System.Diagnostics.Tracing.EventSource source)
+    {
+        if (source.Name == "Microsoft-Windows-DotNETRuntime")
+            EnableEvents(source, System.Diagnostics.Tracing.EventLevel.Verbose, (System.Diagnostics.Tracing.EventKeywords)0x1);
+    }
+
+    protected override void OnEventWritten(System.Diagnostics.Tracing.EventWrittenEventArgs e)
+    {
+        if (e.EventName != "GCAllocationTick_V4" || e.Payload is null) return;
+        var type = e.Payload[e.PayloadNames!.IndexOf("TypeName")]?.ToString() ?? "?";
+        var amount = Convert.ToInt64(e.Payload[e.PayloadNames.IndexOf("AllocationAmount64")], CultureInfo.InvariantCulture);
+        lock (Bytes) Bytes[type] = Bytes.GetValueOrDefault(type) + amount;
+    }
 }

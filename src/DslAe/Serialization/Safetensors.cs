@@ -60,13 +60,16 @@ public static class Safetensors
         var temp = Path.Combine(folder, $".{Path.GetFileName(path)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
         try
         {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 20))
+            // Unbuffered: the header goes in one write and each tensor's bytes straight from its native memory, so a
+            // save allocates no managed buffer of the file's size (a 1 MiB FileStream buffer per save was garbage
+            // the GC collects late).
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0))
             {
-                Span<byte> length = stackalloc byte[8];
-                BinaryPrimitives.WriteUInt64LittleEndian(length, (ulong)padded);
-                stream.Write(length);
-                stream.Write(json);
-                for (var i = json.Length; i < padded; i++) stream.WriteByte((byte)' ');
+                var head = new byte[8 + padded];
+                BinaryPrimitives.WriteUInt64LittleEndian(head, (ulong)padded);
+                json.CopyTo(head, 8);
+                head.AsSpan(8 + json.Length).Fill((byte)' ');
+                stream.Write(head);
                 foreach (var (_, t) in items) WriteData(stream, t);
                 stream.Flush(flushToDisk: true);
             }
