@@ -51,6 +51,9 @@ switch (command)
     case "epochs":
         Epochs(images, Int(args[1]), Int(args[2]), Int(args[3]));
         break;
+    case "digest":
+        Digest(images, Int(args[1]));
+        break;
     default:
         throw new ArgumentException("usage: step <generated|handwritten|trainer> <images> <warm-up> <timed> | rss <steps> <warm-up> <every>");
 }
@@ -199,6 +202,35 @@ static void Epochs(ImageDataset data, int trainCount, int validationCount, int e
     {
         Directory.Delete(folder, recursive: true);
     }
+}
+
+// SHA-256 of every parameter after <steps> seeded steps: equal digests under different OMP_NUM_THREADS mean the
+// thread count does not change the numbers, so it may change during a run without costing reproducibility.
+static void Digest(ImageDataset data, int steps)
+{
+    TrainingDevice.Seed(42);
+    using var module = FashionAe.CreateModule();
+    using var adam = OptimizerFactory.Create(FashionAe.Definition.Training, module.parameters());
+    var batches = (int)(data.Count / 64);
+    for (var step = 1; step <= steps; step++)
+    {
+        using (NewDisposeScope())
+        {
+            TrainingDevice.Seed(SeededShuffle.DerivedSeed(42, step));
+            var x = data.Batch(arange(step % batches * 64L, step % batches * 64L + 64, ScalarType.Int64));
+            var loss = module.ComputeLoss(module.Corrupt(x), x);
+            adam.zero_grad();
+            loss.Total.backward();
+            adam.step();
+        }
+    }
+    using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+    foreach (var (name, parameter) in module.named_parameters())
+    {
+        hash.AppendData(System.Text.Encoding.UTF8.GetBytes(name));
+        hash.AppendData(parameter.data<float>().ToArray().SelectMany(BitConverter.GetBytes).ToArray());
+    }
+    Console.WriteLine($"{get_num_threads()} threads: {Convert.ToHexString(hash.GetHashAndReset())[..16]}");
 }
 
 static double RssMiB()
