@@ -16,6 +16,7 @@ using F = TorchSharp.torch.nn.functional;
 //   epochs <train images> <validation images> <epochs>   -> RSS at every epoch end of Trainer.Fit (evaluation, grid,
 //                                                          checkpoint, report included): "<epoch> <step> <rss MiB> <managed MiB>"
 //                                                          (DSLAE_BENCH_TICKS=1: then the bytes allocated, by type)
+//   digest <steps>   -> "<threads> threads: <SHA-256 prefix of every parameter>" after <steps> seeded trainer steps
 // Every variant: FashionAe, batch 64, Adam lr 2e-3, Fashion-MNIST's first <images> images, a dispose scope per step.
 var command = args.Length > 0 ? args[0] : "step";
 TrainingDevice.UseAllCores();
@@ -55,7 +56,7 @@ switch (command)
         Digest(images, Int(args[1]));
         break;
     default:
-        throw new ArgumentException("usage: step <generated|handwritten|trainer> <images> <warm-up> <timed> | rss <steps> <warm-up> <every>");
+        throw new ArgumentException("usage: step <generated|handwritten|trainer> <images> <warm-up> <timed> | paired <images> <warm-up> <timed> | rss <steps> <warm-up> <every> | epochs <train> <validation> <epochs> | digest <steps>");
 }
 
 // Both modules in one process, one step of each in turn on the same batch, so the machine's changing state (other
@@ -163,15 +164,7 @@ static void Rss(ImageDataset data, int steps, int warmup, int every)
     for (var step = 1; step <= steps; step++)
     {
         using (NewDisposeScope())
-        {
-            TrainingDevice.Seed(SeededShuffle.DerivedSeed(42, step));
-            var x = data.Batch(orderTensor.narrow(0, step % batches * 64L, 64));
-            var loss = module.ComputeLoss(module.Corrupt(x), x);
-            _ = loss.Total.item<float>();
-            adam.zero_grad();
-            loss.Total.backward();
-            adam.step();
-        }
+            TrainerStep(module, adam, data.Batch(orderTensor.narrow(0, step % batches * 64L, 64)), step);
         if (step == warmup || (step > warmup && step % every == 0))
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{step} {RssMiB():F1} {clock.Elapsed.TotalSeconds:F0} {GC.GetGCMemoryInfo().HeapSizeBytes / 1048576.0:F1}"));
     }
@@ -215,22 +208,27 @@ static void Digest(ImageDataset data, int steps)
     for (var step = 1; step <= steps; step++)
     {
         using (NewDisposeScope())
-        {
-            TrainingDevice.Seed(SeededShuffle.DerivedSeed(42, step));
-            var x = data.Batch(arange(step % batches * 64L, step % batches * 64L + 64, ScalarType.Int64));
-            var loss = module.ComputeLoss(module.Corrupt(x), x);
-            adam.zero_grad();
-            loss.Total.backward();
-            adam.step();
-        }
+            TrainerStep(module, adam, data.Batch(arange(step % batches * 64L, step % batches * 64L + 64, ScalarType.Int64)), step);
     }
     using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
     foreach (var (name, parameter) in module.named_parameters())
     {
         hash.AppendData(System.Text.Encoding.UTF8.GetBytes(name));
-        hash.AppendData(parameter.data<float>().ToArray().SelectMany(BitConverter.GetBytes).ToArray());
+        hash.AppendData(parameter.bytes);
     }
     Console.WriteLine($"{get_num_threads()} threads: {Convert.ToHexString(hash.GetHashAndReset())[..16]}");
+}
+
+// One step as DslAe's trainer takes it: reseeded from the run's seed and the step, corrupted input against the clean
+// batch, the loss read back (the trainer's NaN check), then backward and the optimiser's step.
+static void TrainerStep(DslAe.AutoencoderModule module, TorchSharp.Modules.OptimizerHelper adam, Tensor x, long step)
+{
+    TrainingDevice.Seed(SeededShuffle.DerivedSeed(42, step));
+    var loss = module.ComputeLoss(module.Corrupt(x), x);
+    _ = loss.Total.item<float>();
+    adam.zero_grad();
+    loss.Total.backward();
+    adam.step();
 }
 
 static double RssMiB()
