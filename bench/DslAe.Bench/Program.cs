@@ -19,7 +19,11 @@ using F = TorchSharp.torch.nn.functional;
 //   digest <steps>   -> "<threads> threads: <SHA-256 prefix of every parameter>" after <steps> seeded trainer steps
 // Every variant: FashionAe, batch 64, Adam lr 2e-3, Fashion-MNIST's first <images> images, a dispose scope per step.
 var command = args.Length > 0 ? args[0] : "step";
-TrainingDevice.UseAllCores();
+// The thread setting under test (bench/threads/run.sh sets OMP_NUM_THREADS), else every core; not the trainer's
+// choice by load, which would differ from run to run.
+var threads = BenchThreads();
+IntraOpThreads.Apply(threads);
+Console.Error.WriteLine($"{threads} intra-op threads");
 using var images = FashionMnist.LoadTrain(FashionMnist.DefaultFolder);
 switch (command)
 {
@@ -97,6 +101,11 @@ static (double Generated, double HandWritten) PairedSteps(ImageDataset data, int
     return (Median(timesG), Median(timesH));
 }
 
+// DSLAE_BENCH_THREADS=auto: the trainer's own choice from the machine's load (bench/threads/run.sh's "dslae").
+static int BenchThreads() => Environment.GetEnvironmentVariable("DSLAE_BENCH_THREADS") == "auto"
+    ? IntraOpThreads.Choose(null, null).Threads
+    : IntraOpThreads.FromEnvironment() ?? Environment.ProcessorCount;
+
 static int Int(string text) => int.Parse(text, CultureInfo.InvariantCulture);
 
 // The loop of DslAe's trainer around any module: a shuffled batch cut from one tensor, forward, loss, loss.item()
@@ -141,7 +150,7 @@ static double TrainerSteps(ImageDataset data, int warmup, int timed)
     {
         var observer = new StepClock(warmup);
         using var trainer = new Trainer(FashionAe.Definition, settings with { Epochs = Math.Max(1, (int)Math.Ceiling((warmup + timed) * 64.0 / dataSplit.Train.Count)) },
-            new TrainerOptions { Device = "cpu", RunFolder = Path.Combine(folder, "run"), CheckpointEverySteps = 0, StopAfterStep = warmup + timed });
+            new TrainerOptions { Device = "cpu", Threads = BenchThreads(), RunFolder = Path.Combine(folder, "run"), CheckpointEverySteps = 0, StopAfterStep = warmup + timed });
         trainer.Fit(dataSplit, observer);
         return Median(observer.Times);
     }
@@ -183,7 +192,7 @@ static void Epochs(ImageDataset data, int trainCount, int validationCount, int e
     {
         Console.WriteLine("epoch step rss_mib managed_heap_mib");
         using var trainer = new Trainer(FashionAe.Definition, FashionAe.Definition.Training with { Epochs = epochs },
-            new TrainerOptions { Device = "cpu", RunFolder = Path.Combine(folder, "run"), CheckpointEverySteps = 0 });
+            new TrainerOptions { Device = "cpu", Threads = BenchThreads(), RunFolder = Path.Combine(folder, "run"), CheckpointEverySteps = 0 });
         using var ticks = Environment.GetEnvironmentVariable("DSLAE_BENCH_TICKS") == "1" ? new AllocationTicks() : null;
         trainer.Fit(split, new EpochRss());
         if (ticks is not null)

@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 epochs="${1:-40}"; train="${2:-640}"; validation="${3:-10000}"
-export GOMP_SPINCOUNT="${GOMP_SPINCOUNT:-20000}" OPENBLAS_NUM_THREADS="${OPENBLAS_NUM_THREADS:-1}"
+export OPENBLAS_NUM_THREADS="${OPENBLAS_NUM_THREADS:-1}"
 dotnet build bench/DslAe.Bench -c Release -v quiet -nologo >/dev/null
 bench/DslAe.Bench/bin/Release/net10.0/DslAe.Bench epochs "$train" "$validation" "$epochs" | tee /dev/stderr | /usr/bin/python3 -c '
 import sys, statistics

@@ -6,7 +6,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 steps="${1:-20000}"; warmup="${2:-2000}"; every="${3:-1000}"
-export GOMP_SPINCOUNT="${GOMP_SPINCOUNT:-20000}"
 dotnet build bench/DslAe.Bench -c Release -v quiet -nologo >/dev/null
 bench/DslAe.Bench/bin/Release/net10.0/DslAe.Bench rss "$steps" "$warmup" "$every" | tee /dev/stderr | /usr/bin/python3 -c '
 import sys

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # FashionAe's generated training step (batch 64, Adam) under competing load, for each thread setting, interleaved:
 #   loads     quiet; 1, 2 and 3 CPU-bound processes (busy loops); a second DslAe training process (2 threads)
-#   settings  2 threads with DslAe's short spin (GOMP_SPINCOUNT=20000), 2 threads with libgomp's default spin,
-#             2 threads passive (OMP_WAIT_POLICY=PASSIVE), 1 thread
+#   settings  2 threads with GOMP_SPINCOUNT=20000 (DslAe's default until it measured this), 2 threads with libgomp's default spin,
+#             2 threads passive (OMP_WAIT_POLICY=PASSIVE), 1 thread, and dslae: what the trainer chooses itself (the
+#             cores other processes leave free when it starts, libgomp's default spin)
+# SETTINGS="dslae onethread" picks some of them (default: all five).
 # Usage: bench/threads/run.sh [rounds=3] [warm-up steps=20] [timed steps=150] [images=6400]
 # Prints, per load and setting, the median over rounds of each run's median step time (ms), and the rounds' spread.
 # Run it on an otherwise quiet machine: the loads are the ones it makes itself.
@@ -12,7 +14,7 @@ rounds="${1:-3}"; warmup="${2:-20}"; timed="${3:-150}"; images="${4:-6400}"
 dotnet build bench/DslAe.Bench -c Release -v quiet -nologo >/dev/null
 bench=bench/DslAe.Bench/bin/Release/net10.0/DslAe.Bench
 loads=(quiet busy1 busy2 busy3 trainer)
-settings=(spin20000 spindefault passive onethread)
+read -r -a settings <<< "${SETTINGS:-spin20000 spindefault passive onethread dslae}"
 pids=()
 # A load is a subshell; its children (the competing trainer) are stopped with it.
 stop_load() { for p in "${pids[@]:-}"; do [ -n "$p" ] && { pkill -P "$p" 2>/dev/null; kill "$p" 2>/dev/null; } || true; done; wait 2>/dev/null || true; pids=(); }
@@ -31,6 +33,7 @@ run_setting() {
     spindefault) env -u OMP_WAIT_POLICY -u GOMP_SPINCOUNT OMP_NUM_THREADS=2 "$bench" step generated "$images" "$warmup" "$timed" ;;
     passive)     env -u GOMP_SPINCOUNT OMP_WAIT_POLICY=PASSIVE OMP_NUM_THREADS=2 "$bench" step generated "$images" "$warmup" "$timed" ;;
     onethread)   env -u OMP_WAIT_POLICY GOMP_SPINCOUNT=20000 OMP_NUM_THREADS=1 "$bench" step generated "$images" "$warmup" "$timed" ;;
+    dslae)       env -u OMP_WAIT_POLICY -u GOMP_SPINCOUNT -u OMP_NUM_THREADS DSLAE_BENCH_THREADS=auto "$bench" step generated "$images" "$warmup" "$timed" ;;
   esac
 }
 declare -A results
@@ -38,8 +41,8 @@ for round in $(seq 1 "$rounds"); do
   for load in "${loads[@]}"; do
     start_load "$load"
     line="round $round, $load:"
-    for k in 0 1 2 3; do
-      setting="${settings[$(( (round + k) % 4 ))]}"
+    for k in "${!settings[@]}"; do
+      setting="${settings[$(( (round + k) % ${#settings[@]} ))]}"
       ms="$(run_setting "$setting")"
       results[$load.$setting]="${results[$load.$setting]:-} $ms"
       line="$line $setting $ms"

@@ -15,8 +15,6 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 rounds="${1:-5}"; warmup="${2:-30}"; timed="${3:-300}"; images="${4:-6400}"
 data=/usr/share/datasets/fashion-mnist
-# The DslAe command line sets this short libgomp spin itself (docs/training.md); every side here gets the same.
-export GOMP_SPINCOUNT="${GOMP_SPINCOUNT:-20000}"
 # Debian's PyTorch uses OpenBLAS, whose own threads would compete with PyTorch's OpenMP threads.
 export OPENBLAS_NUM_THREADS="${OPENBLAS_NUM_THREADS:-1}"
 

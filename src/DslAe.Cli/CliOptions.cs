@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
+using DslAe.Training;
 
 namespace DslAe.Cli;
 
@@ -25,6 +26,10 @@ internal sealed class CliOptions
     {
         Description = "Also write the checkpoint after this many minutes of training since the last one (default 10), so a long first epoch is not lost",
     });
+    public Option<int?> Threads { get; } = AtMost(IntraOpThreads.Max, PositiveInteger(new("--threads")
+    {
+        Description = "libtorch's CPU threads (default: the cores other processes leave free when the run starts; a resume keeps its run's count)",
+    }));
     public Option<string?> Checkpoint { get; } = new("--checkpoint", "-c") { Description = "A run folder or .safetensors file to load weights from (default: the latest run of the model)" };
     public Option<int> Count { get; } = new("--count") { Description = "Number of images in the grid", DefaultValueFactory = _ => 8, CustomParser = result => ParseInteger(result) ?? 8 };
 
@@ -43,6 +48,13 @@ internal sealed class CliOptions
             var value = ParseInteger(result);
             return value is { } v && v <= 0 ? Error<int?>(result, $"must be positive; got {v}") : value;
         };
+        return option;
+    }
+
+    private static Option<int?> AtMost(int max, Option<int?> option)
+    {
+        var parse = option.CustomParser!;
+        option.CustomParser = result => parse(result) is { } v && v > max ? Error<int?>(result, $"must be at most {max}; got {v}") : parse(result);
         return option;
     }
 

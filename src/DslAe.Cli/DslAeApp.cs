@@ -24,7 +24,6 @@ public static class DslAeApp
     /// <summary>Runs with explicit writers; progress is drawn live only when writing to a terminal.</summary>
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellation = default)
     {
-        NativeEnvironment.ShortOpenMpSpin();
         var interactive = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected && Spectre.Console.AnsiConsole.Profile.Capabilities.Interactive;
         var root = BuildRoot(new CliContext(output, error, interactive));
         var parse = root.Parse(args.Length == 0 ? ["train"] : args);

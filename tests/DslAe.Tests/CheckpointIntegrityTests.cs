@@ -58,9 +58,9 @@ public sealed class CheckpointIntegrityTests : IDisposable
         // 160 images of 16: 10 steps per epoch; stopped at 15, after the checkpoint of epoch 1's end (step 10).
         var model = TinyDenoiser.Definition;
         using var data = Synthetic(160, 32);
-        using var straight = new Trainer(model, model.Training, new TrainerOptions { Device = "cpu", RunFolder = folder.File("straight") });
+        using var straight = new Trainer(model, model.Training, new TrainerOptions { Device = "cpu", Threads = 1, RunFolder = folder.File("straight") });
         var full = straight.Fit(data);
-        using (var first = new Trainer(model, model.Training, new TrainerOptions { Device = "cpu", RunFolder = folder.File("resumed"), StopAfterStep = 15 }))
+        using (var first = new Trainer(model, model.Training, new TrainerOptions { Device = "cpu", Threads = 1, RunFolder = folder.File("resumed"), StopAfterStep = 15 }))
             first.Fit(data);
 
         var last = new RunFolder(folder.File("resumed")).LastCheckpoint;

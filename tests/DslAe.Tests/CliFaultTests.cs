@@ -313,6 +313,9 @@ public class CliFaultTests
     [InlineData("--lr", "-Infinity", "--lr takes a finite number")]
     [InlineData("--lr", "0", "--lr must be positive; got 0")]
     [InlineData("--checkpoint-minutes", "0", "--checkpoint-minutes must be positive")]
+    [InlineData("--threads", "0", "--threads must be positive; got 0")]
+    [InlineData("--threads", "2000", "--threads must be at most 1024; got 2000")]
+    [InlineData("--threads", "two", "--threads takes an integer; got 'two'")]
     public async Task Bad_numbers_say_what_the_option_takes_in_words(string option, string value, string expected)
     {
         var (code, _, error) = await Run("train", "--model", "TinyAe", "--data", "/nonexistent/data", option, value);

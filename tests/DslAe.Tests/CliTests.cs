@@ -28,7 +28,7 @@ public class CliTests
     public async Task Train_options_are_documented()
     {
         var (_, output, _) = await Run("train", "--help");
-        foreach (var option in new[] { "--model", "--epochs", "--batch", "--lr", "--device", "--data", "--out", "--seed", "--resume", "--limit" })
+        foreach (var option in new[] { "--model", "--epochs", "--batch", "--lr", "--device", "--data", "--out", "--seed", "--resume", "--limit", "--threads" })
             Assert.Contains(option, output);
     }
 
@@ -134,9 +134,10 @@ public class CliTests
         var data = folder.File("fashion");
         SmallFashionMnist.Write(data, train: 400, test: 100);
         var run = folder.File("run");
-        var (code, output, error) = await Run("train", "--model", "TinyAe", "--data", data, "--epochs", "1", "--out", run, "--device", "cpu");
+        var (code, output, error) = await Run("train", "--model", "TinyAe", "--data", data, "--epochs", "1", "--out", run, "--device", "cpu", "--threads", "1");
         Assert.True(code == 0, error);
         Assert.Contains(": 1 epoch x ", output);          // one epoch, not "1 epochs"
+        Assert.Contains("1 CPU thread: --threads 1", output);
         Assert.Contains("Finished 1 epoch (", File.ReadAllText(Path.Combine(run, "report.html")));
         Assert.Contains("<th>val loss: mse</th>", File.ReadAllText(Path.Combine(run, "report.html")));
         Assert.Contains("test MSE", output);
@@ -148,6 +149,7 @@ public class CliTests
         Assert.True(code == 0, error);
         Assert.Contains("resuming TinyAe", output);
         Assert.Contains($"loading {data}", output);
+        Assert.Contains("1 CPU thread: as the run recorded", output);   // not the machine's load now
         Assert.Equal(3, MetricsLog.ReadEpochs(new RunFolder(run).MetricsFile).Count);   // untrained, 1, 2
 
         // Resuming a finished run says so instead of silently evaluating again.

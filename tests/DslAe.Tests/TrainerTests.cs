@@ -54,10 +54,10 @@ public class TrainerTests
         using var folder = new TempFolder();
         using var data = TestData.Split(544, 64);
 
-        using var straight = new Trainer(model, model.Training, new TrainerOptions { Device = "cpu", RunFolder = folder.File("straight") });
+        using var straight = new Trainer(model, model.Training, new TrainerOptions { Device = "cpu", Threads = 1, RunFolder = folder.File("straight") });
         var full = straight.Fit(data);
 
-        using (var first = new Trainer(model, model.Training, new TrainerOptions { Device = "cpu", RunFolder = folder.File("resumed"), StopAfterStep = stopAfter }))
+        using (var first = new Trainer(model, model.Training, new TrainerOptions { Device = "cpu", Threads = 1, RunFolder = folder.File("resumed"), StopAfterStep = stopAfter }))
         {
             var partial = first.Fit(data);
             Assert.False(partial.Finished);

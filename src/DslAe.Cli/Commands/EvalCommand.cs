@@ -15,14 +15,14 @@ internal static class EvalCommand
     {
         var command = new Command("eval", "Evaluate trained weights on the test set (or the validation split when the data has no test set)")
         {
-            o.Model, o.Checkpoint, o.Device, o.Data, o.Batch, o.Seed, o.Limit,
+            o.Model, o.Checkpoint, o.Device, o.Data, o.Batch, o.Seed, o.Limit, o.Threads,
         };
         command.SetAction(parse =>
         {
             var model = ModelChoice.Resolve(parse.GetValue(o.Model));
             var settings = ModelChoice.Settings(model, parse, o);
             var weights = ModelChoice.WeightsFile(model, parse.GetValue(o.Checkpoint));
-            using var loaded = LoadedModel.Load(model, weights, parse.GetValue(o.Device));
+            using var loaded = LoadedModel.Load(model, weights, parse.GetValue(o.Device), parse.GetValue(o.Threads));
             using var data = DataSources.Load(settings, model.InputShape, model.Name, parse.GetValue(o.Data), parse.GetValue(o.Limit));
             var (name, set) = data.Test is { } test ? ("test", test) : ("validation", data.Validation);
             var metrics = Evaluator.Evaluate(loaded.Module, set, loaded.Device, SeededShuffle.DerivedSeed(settings.Seed, -1), parse.GetValue(o.Batch) ?? Evaluator.DefaultBatchSize);
@@ -43,9 +43,10 @@ internal sealed class LoadedModel : IDisposable
     public AutoencoderModule Module { get; }
     public Device Device { get; }
 
-    public static LoadedModel Load(ModelDefinition model, string weights, string? device)
+    /// <summary>Loads the module; libtorch's CPU threads: <paramref name="threads"/>, else the cores free now (<see cref="IntraOpThreads"/>).</summary>
+    public static LoadedModel Load(ModelDefinition model, string weights, string? device, int? threads = null)
     {
-        TrainingDevice.UseAllCores();
+        IntraOpThreads.Apply(IntraOpThreads.Choose(threads, null).Threads);
         var target = TrainingDevice.Resolve(device);
         var module = model.CreateModule();
         try

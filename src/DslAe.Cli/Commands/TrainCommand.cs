@@ -17,7 +17,7 @@ internal static class TrainCommand
     {
         var command = new Command("train", "Train a model (the default command): progress, metrics, checkpoints and a report in a run folder")
         {
-            o.Model, o.Epochs, o.Batch, o.Lr, o.Device, o.Data, o.Out, o.Seed, o.Resume, o.Limit, o.CheckpointMinutes,
+            o.Model, o.Epochs, o.Batch, o.Lr, o.Device, o.Data, o.Out, o.Seed, o.Resume, o.Limit, o.CheckpointMinutes, o.Threads,
         };
         command.SetAction((parse, cancellation) => Task.FromResult(Run(parse, o, context, cancellation)));
         return command;
@@ -49,7 +49,7 @@ internal static class TrainCommand
         }
         var options = new TrainerOptions
         {
-            Device = parse.GetValue(o.Device) ?? "auto", RunFolder = runFolder, Resume = resume, Data = dataOption, Limit = limit,
+            Device = parse.GetValue(o.Device) ?? "auto", Threads = parse.GetValue(o.Threads), RunFolder = runFolder, Resume = resume, Data = dataOption, Limit = limit,
             CheckpointInterval = parse.GetValue(o.CheckpointMinutes) is { } minutes ? TimeSpan.FromMinutes(minutes) : new TrainerOptions().CheckpointInterval,
         };
         // Before any data loads (20-30 s for Fashion-MNIST): the device is resolved, the run folder claimed and checked

@@ -24,13 +24,13 @@ public sealed class Trainer : IDisposable
     private RunFolder? run;
     private RunLock? claim;
     private TrainingState? resumed;
+    private ThreadChoice? threads;
     // Said by Open before any observer exists; Fit passes them on after Started.
     private readonly List<string> notes = [];
     private readonly Stopwatch sinceCheckpoint = new();
 
     /// <summary>
-    /// Gives libtorch every core (unless OMP_NUM_THREADS is set), seeds it with the settings' seed, and creates the
-    /// model's module on the chosen device and its optimiser. Fails when the epochs, the batch size or the learning
+    /// Seeds libtorch with the settings' seed, and creates the model's module on the chosen device and its optimiser. Fails when the epochs, the batch size or the learning
     /// rate are not positive, or the device is not available.
     /// </summary>
     /// <param name="model">The model to train.</param>
@@ -43,7 +43,6 @@ public sealed class Trainer : IDisposable
         this.model = model;
         this.settings = settings;
         this.options = options ?? new TrainerOptions();
-        TrainingDevice.UseAllCores();
         Device = TrainingDevice.Resolve(this.options.Device);
         // The seed fixes the initial weights too.
         TrainingDevice.Seed(settings.Seed);
@@ -61,6 +60,9 @@ public sealed class Trainer : IDisposable
 
     /// <summary>The device training runs on.</summary>
     public Device Device { get; }
+
+    /// <summary>libtorch's intra-op thread count for the run and why, once <see cref="Open"/> has chosen it (<see cref="IntraOpThreads"/>).</summary>
+    public ThreadChoice? Threads => threads;
 
     /// <summary>
     /// Trains on <paramref name="data"/> until every epoch is done or early stopping ends the run, then evaluates the
@@ -88,8 +90,9 @@ public sealed class Trainer : IDisposable
     /// Opens the run folder without any data, so that what is wrong with it is said at once rather than after a data
     /// set has loaded: claims the folder for this process (<see cref="RunLock"/>: a second trainer there fails, naming
     /// this one) until <see cref="Fit"/> returns, deletes the temporary files of an interrupted save, and on
-    /// <see cref="TrainerOptions.Resume"/> restores the checkpoint and checks that these settings can continue it.
-    /// A folder whose run stopped before its first checkpoint starts again from step 0, fresh or resumed.
+    /// <see cref="TrainerOptions.Resume"/> restores the checkpoint and checks that these settings can continue it. Then
+    /// it chooses the run's CPU thread count (<see cref="IntraOpThreads.Choose(int?, int?)"/>: a resume keeps the
+    /// count its checkpoint recorded). A folder whose run stopped before its first checkpoint starts again from step 0, fresh or resumed.
     /// <see cref="Fit"/> opens the folder itself when this was not called.
     /// </summary>
     /// <returns>The run folder's absolute path.</returns>
@@ -102,6 +105,8 @@ public sealed class Trainer : IDisposable
             var removed = folder.RemoveTemporaryFiles();
             if (removed.Count > 0) notes.Add($"removed {Counts.Of(removed.Count, "temporary file")} left by an interrupted save ({string.Join(", ", removed.Select(Path.GetFileName))})");
             if (File.Exists(folder.LastCheckpoint) && options.Resume) resumed = Restore(folder);
+            threads = options.ChooseThreads(options.Threads, resumed?.IntraOpThreads);
+            notes.Add(threads.ToString());
         }
         catch
         {
@@ -119,6 +124,8 @@ public sealed class Trainer : IDisposable
         data.Validation.EnsureShape(model.InputShape, model.Name);
         Open();
         var run = this.run!;
+        // Here, not in Open: the count is a setting of the thread that runs the kernels, and Fit may run on another.
+        IntraOpThreads.Apply(threads!.Threads);
         var state = Start(run, data.Train.Count);
         var stepsPerEpoch = (data.Train.Count + settings.BatchSize - 1) / settings.BatchSize;
         var totalSteps = stepsPerEpoch * settings.Epochs;
@@ -322,11 +329,13 @@ public sealed class Trainer : IDisposable
                 Model = model.Name, Seed = settings.Seed, BatchSize = settings.BatchSize, TrainCount = trainCount,
                 Optimizer = settings.Optimizer.ToString(), Schedule = settings.Schedule.ToString(),
                 Data = options.Data, Limit = options.Limit, LearningRate = settings.LearningRate, Epochs = settings.Epochs,
+                IntraOpThreads = threads!.Threads,
             };
         }
         resumed.EnsureResumable(model.Name, settings, trainCount, run.LastCheckpoint);
         MetricsLog.TruncateAfter(run.MetricsFile, resumed.Epoch, resumed.GlobalStep);
         MetricsLog.TruncateAfter(run.StepsFile, resumed.Epoch, resumed.GlobalStep);
+        resumed.IntraOpThreads = threads!.Threads;
         return resumed;
     }
 

@@ -12,6 +12,15 @@ public sealed record TrainerOptions
     /// <summary>"auto", "cpu", "cuda" or "cuda:N".</summary>
     public string Device { get; init; } = "auto";
 
+    /// <summary>
+    /// libtorch's intra-op thread count for the run (<c>--threads</c>); null: a resume keeps its recorded count, and a
+    /// new run takes the cores other processes leave free when it starts (<see cref="IntraOpThreads"/>).
+    /// </summary>
+    public int? Threads { get; init; }
+
+    /// <summary>Makes the thread choice from <see cref="Threads"/> and the resumed run's recorded count; tests replace the machine's load.</summary>
+    internal Func<int?, int?, ThreadChoice> ChooseThreads { get; init; } = IntraOpThreads.Choose;
+
     /// <summary>The run folder; null: a new folder runs/&lt;model&gt;-&lt;yyyyMMdd-HHmmss&gt; under <see cref="RunsRoot"/>.</summary>
     public string? RunFolder { get; init; }
 

@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 
 namespace DslAe.Training;
 
-/// <summary>Device choice, seeding and the process settings a fast CPU run needs.</summary>
+/// <summary>Device choice and seeding; the CPU thread count is <see cref="IntraOpThreads"/>'s.</summary>
 public static class TrainingDevice
 {
     /// <summary>
@@ -35,15 +35,5 @@ public static class TrainingDevice
     public static void Seed(long seed)
     {
         using var generator = manual_seed(seed);
-    }
-
-    /// <summary>
-    /// Every core for libtorch's intra-op threads, unless fewer were chosen on purpose (OMP_NUM_THREADS): a libtorch
-    /// that starts with one thread runs training at half speed on two cores (REFERENCE-FACTS.md).
-    /// </summary>
-    public static void UseAllCores()
-    {
-        if (Environment.GetEnvironmentVariable("OMP_NUM_THREADS") is not null) return;
-        if (get_num_threads() < Environment.ProcessorCount) set_num_threads(Environment.ProcessorCount);
     }
 }

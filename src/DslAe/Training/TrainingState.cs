@@ -33,6 +33,12 @@ public sealed record TrainingState
     /// <summary>The number of epochs the run is to train (a resume may change it); null in older checkpoints.</summary>
     public int? Epochs { get; set; }
 
+    /// <summary>
+    /// libtorch's intra-op thread count the run trains with (<see cref="Training.IntraOpThreads"/>): a resume keeps it, since
+    /// another count sums in another order and gives other weights; null in older checkpoints.
+    /// </summary>
+    public int? IntraOpThreads { get; set; }
+
     /// <summary>The epoch in progress, 0-based (equal to the number of finished epochs).</summary>
     public int Epoch { get; set; }
 
