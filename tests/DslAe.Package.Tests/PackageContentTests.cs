@@ -17,6 +17,7 @@ public sealed class PackageContentTests(PackageFeed feed)
         [
             "lib/net10.0/DslAe.dll", "lib/net10.0/DslAe.xml", "lib/net10.0/DslAe.Cli.dll", "lib/net10.0/DslAe.Cli.xml",
             "analyzers/dotnet/cs/DslAe.Generators.dll", "analyzers/dotnet/cs/DslAe.Model.dll", "analyzers/dotnet/cs/YamlDotNet.dll",
+            "analyzers/dotnet/cs/DslAe.CodeFixes.dll",
             "build/DslAe.props", "build/DslAe.targets", "build/LibStdCxxCompat.cs",
             "buildTransitive/DslAe.props", "buildTransitive/DslAe.targets", "buildTransitive/LibStdCxxCompat.cs",
             "docs/diagnostics.md", "docs/declarations.md", "docs/yaml.md", "docs/gpu.md", "README.md", "LICENSE",

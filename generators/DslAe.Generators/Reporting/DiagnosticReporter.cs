@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using System.Linq;
 using DslAe.Model;
 using Microsoft.CodeAnalysis;
@@ -26,8 +27,28 @@ namespace DslAe.Generators.Reporting
         {
             foreach (var info in diagnostics)
             {
-                context.ReportDiagnostic(Diagnostic.Create(DescriptorFor(info, docs), ToLocation(info.Location, compilation), Printable(info.Message)));
+                context.ReportDiagnostic(Diagnostic.Create(DescriptorFor(info, docs), ToLocation(info.Location, compilation), FixProperties(info, compilation), Printable(info.Message)));
             }
+        }
+
+        /// <summary>
+        /// The fixes a C# declaration's diagnostic proposes, for the IDE's code fix (DslAe.CodeFixes); none for YAML
+        /// files, which no code fix edits.
+        /// </summary>
+        private static ImmutableDictionary<string, string?>? FixProperties(DiagnosticInfo info, Compilation? compilation)
+        {
+            if (compilation is null || info.Fixes.IsEmpty)
+            {
+                return null;
+            }
+
+            var properties = ImmutableDictionary.CreateBuilder<string, string?>();
+            for (var i = 0; i < info.Fixes.Count; i++)
+            {
+                properties[ProposedFix.PropertyKey(i)] = info.Fixes[i].Encode();
+            }
+
+            return properties.ToImmutable();
         }
 
         private static DiagnosticDescriptor DescriptorFor(DiagnosticInfo info, string? docs) => Descriptors.GetOrAdd((info.Id, docs), key =>

@@ -135,23 +135,44 @@ namespace DslAe.Model
             }
 
             var value = mark.Substring(equals + 3);
-            return frontEnd == FrontEnd.Yaml ? spelling.Yaml + ": " + YamlValue(value) : CSharpAssignment(argument, spelling, value);
+            return frontEnd == FrontEnd.Yaml ? spelling.Yaml + ": " + YamlValue(value) : CSharpAssignment(argument, value);
+        }
+
+        /// <summary>One C# attribute argument an edit writes or removes.</summary>
+        /// <param name="Name">The property, or the constructor parameter when <paramref name="Positional"/>.</param>
+        /// <param name="Positional">True for a constructor argument (written <c>features: 784</c>, found by name or position).</param>
+        /// <param name="Expression">The C# value (<c>2</c>, <c>true</c>, <c>Pad.Same</c>); null: remove the argument.</param>
+        public sealed record CSharpArgument(string Name, bool Positional, string? Expression)
+        {
+            /// <summary><c>Stride = 2</c>, <c>features: 784</c>, or <c>remove Scale</c>.</summary>
+            public override string ToString() => Expression is null ? "remove " + Name : Positional ? Name + ": " + Expression : Name + " = " + Expression;
         }
 
         /// <summary>
-        /// <c>Stride = 2</c>, <c>features: 784</c>, <c>Merge = Merge.Concat</c>; padding by name is C#'s separate
-        /// <c>Pad</c> argument (<c>Pad = Pad.Same</c>), padding by amount its <c>Padding</c>.
+        /// The C# attribute arguments <paramref name="edit"/> changes; empty when the table does not know its argument.
+        /// Padding by name is C#'s separate <c>Pad</c> argument, and an explicit <c>Padding</c> overrides it, so
+        /// <c>Padding = Same</c> writes <c>Pad = Pad.Same</c> and removes <c>Padding</c>, and <c>Padding = 1</c> removes <c>Pad</c>.
         /// </summary>
-        private static string CSharpAssignment(string argument, Spelling spelling, string value)
+        public static IReadOnlyList<CSharpArgument> ForCSharp(ArgumentEdit edit)
         {
-            if (argument == ArgumentNames.Padding && IsWord(value))
+            if (!Table.TryGetValue(edit.Argument, out var spelling))
             {
-                return "Pad = Pad." + value;
+                return Array.Empty<CSharpArgument>();
             }
 
-            var written = spelling.CSharpEnum is not null && IsWord(value) ? spelling.CSharpEnum + "." + value : value;
-            return spelling.Positional ? spelling.CSharp + ": " + written : spelling.CSharp + " = " + written;
+            if (edit.Argument == ArgumentNames.Padding && edit.Value is { } padding)
+            {
+                return IsWord(padding)
+                    ? new[] { new CSharpArgument("Pad", false, "Pad." + padding), new CSharpArgument(spelling.CSharp, false, null) }
+                    : new[] { new CSharpArgument(spelling.CSharp, false, padding), new CSharpArgument("Pad", false, null) };
+            }
+
+            var expression = edit.Value is not { } value ? null : spelling.CSharpEnum is not null && IsWord(value) ? spelling.CSharpEnum + "." + value : value;
+            return new[] { new CSharpArgument(spelling.CSharp, spelling.Positional, expression) };
         }
+
+        /// <summary><c>Stride = 2</c>, <c>features: 784</c>, <c>Merge = Merge.Concat</c>, <c>Pad = Pad.Same</c>: what a C# message writes for setting an argument.</summary>
+        private static string CSharpAssignment(string argument, string value) => ForCSharp(new ArgumentEdit(argument, value))[0].ToString();
 
         /// <summary>YAML writes option names in snake_case (<c>Same</c> is <c>same</c>); numbers and booleans as they are.</summary>
         private static string YamlValue(string value) => IsWord(value) ? SnakeCase(value) : value;

@@ -11,6 +11,9 @@ namespace DslAe.Model
     /// <param name="Location">Where to report it.</param>
     public sealed record DiagnosticInfo(string Id, Severity Severity, string Message, SourceLocation Location)
     {
+        /// <summary>The changes the message proposes, as data, best first; empty when it proposes none an edit can make.</summary>
+        public EquatableArray<ProposedFix> Fixes { get; init; }
+
         /// <summary>"path(line,col): error DSLAE002: message", as compilers print it.</summary>
         public override string ToString() => $"{Location}: {Severity.ToString().ToLowerInvariant()} {Id}: {Message}";
     }

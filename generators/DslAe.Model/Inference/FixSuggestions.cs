@@ -15,18 +15,22 @@ namespace DslAe.Model
         /// A fix making the end of <paramref name="path"/> produce <paramref name="height"/> x <paramref name="width"/>.
         /// The fix goes to the last stage that changes the spatial size (stages after it keep it).
         /// </summary>
-        public static string ToReach(IReadOnlyList<StagePlan> path, long height, long width) => ToReachAt(path, height, width, SourceLocation.None).Text;
+        public static Suggestion ToReach(IReadOnlyList<StagePlan> path, long height, long width)
+        {
+            var (text, _, fix) = ToReachAt(path, height, width, SourceLocation.None);
+            return new Suggestion(text, fix);
+        }
 
         /// <summary>
         /// <see cref="ToReach"/>, plus where to report it: the argument the fix changes when the user wrote it (a wrong
         /// <c>Stride = 3</c> is reported at that argument), else <paramref name="fallback"/>.
         /// </summary>
-        public static (string Text, SourceLocation Location) ToReachAt(IReadOnlyList<StagePlan> path, long height, long width, SourceLocation fallback)
+        public static (string Text, SourceLocation Location, ProposedFix? Fix) ToReachAt(IReadOnlyList<StagePlan> path, long height, long width, SourceLocation fallback)
         {
             var culprit = LastResizingStage(path);
             if (culprit is null)
             {
-                return (Describe.Format("make the path before it produce {0}", Describe.Spatial(height, width)), fallback);
+                return (Describe.Format("make the path before it produce {0}", Describe.Spatial(height, width)), fallback, null);
             }
 
             var target = Describe.Spatial(height, width);
@@ -42,20 +46,41 @@ namespace DslAe.Model
             };
             if (change is null)
             {
-                return (Describe.Format("change {0} (or a stage before it) so that it outputs {1}", culprit.Name, target), fallback);
+                return (Describe.Format("change {0} (or a stage before it) so that it outputs {1}", culprit.Name, target), fallback, null);
             }
 
-            var argument = change.Substring(1, change.IndexOfAny(new[] { ' ', ArgumentSpelling.Close }) - 1);
+            var argument = change.Edits[0].Argument;
             argument = argument is ArgumentNames.Height or ArgumentNames.Width ? ArgumentNames.Size : argument;
             var written = culprit.Stage.ArgumentLocations.Any(a => a.Argument == argument);
-            return (Describe.Format("set {0} on {1} to get {2}", change, culprit.Name, target), written ? culprit.Stage.LocationOf(argument) : fallback);
+            return (Describe.Format("set {0} on {1} to get {2}", change.Text, culprit.Name, target), written ? culprit.Stage.LocationOf(argument) : fallback,
+                    new ProposedFix(culprit.Name, change.Edits));
+        }
+
+        /// <summary>A change of one stage's arguments: the words a message uses for it, and the edits.</summary>
+        private sealed class Change
+        {
+            private Change(string text, ArgumentEdit[] edits)
+            {
+                Text = text;
+                Edits = edits;
+            }
+
+            public string Text { get; }
+
+            public ArgumentEdit[] Edits { get; }
+
+            /// <summary>"«A = 1», «B = 2»": the edits as a list of marks.</summary>
+            public static Change Of(params ArgumentEdit[] edits) => new(string.Join(", ", edits.Select(e => e.ToString())), edits);
+
+            /// <summary>Edits worded as <paramref name="text"/>.</summary>
+            public static Change Worded(string text, params ArgumentEdit[] edits) => new(text, edits);
         }
 
         /// <summary>
         /// "Stride = n" when <c>same</c> padding with another stride gives the target (out = in · s transposed, ceil(in / s)
         /// otherwise): the usual slip is the stride itself, and changing it keeps the layer's shape of mind.
         /// </summary>
-        private static string? Stride(Shape input, Padding padding, int stride, bool sameGivesMultiple, bool transposed, long height, long width)
+        private static Change? Stride(Shape input, Padding padding, int stride, bool sameGivesMultiple, bool transposed, long height, long width)
         {
             if (padding.Mode != PaddingMode.Same || !sameGivesMultiple)
             {
@@ -68,7 +93,7 @@ namespace DslAe.Model
                 var w = transposed ? (long)input.Width * candidate : SizeArithmetic.CeilDiv(input.Width, candidate);
                 if (candidate != stride && h == height && w == width)
                 {
-                    return ArgumentSpelling.Set(ArgumentNames.Stride, candidate);
+                    return Change.Of(ArgumentEdit.Set(ArgumentNames.Stride, candidate));
                 }
             }
 
@@ -76,7 +101,7 @@ namespace DslAe.Model
         }
 
         /// <summary>A fix making the end of <paramref name="path"/> produce <paramref name="channels"/> channels.</summary>
-        public static string ToChannels(IReadOnlyList<StagePlan> path, int channels)
+        public static Suggestion ToChannels(IReadOnlyList<StagePlan> path, int channels)
         {
             for (var i = path.Count - 1; i >= 0; i--)
             {
@@ -84,15 +109,16 @@ namespace DslAe.Model
                 switch (plan.Stage.Layer)
                 {
                     case ConvLayer or ConvTransposeLayer:
-                        return Describe.Format("set {0} on {1}", ArgumentSpelling.Set(ArgumentNames.OutChannels, channels), plan.Name);
+                        return new Suggestion(Describe.Format("set {0} on {1}", ArgumentSpelling.Set(ArgumentNames.OutChannels, channels), plan.Name),
+                                              ProposedFix.On(plan.Name, ArgumentEdit.Set(ArgumentNames.OutChannels, channels)));
                     case UnflattenLayer u:
-                        return Describe.Format("set the Unflatten shape of {0} to {1}", plan.Name, Describe.Image(channels, u.Height, u.Width));
+                        return new Suggestion(Describe.Format("set the Unflatten shape of {0} to {1}", plan.Name, Describe.Image(channels, u.Height, u.Width)));
                     case PixelShuffleLayer or DenseLayer or FlattenLayer:
-                        return Describe.Format("make {0} output {1} channels", plan.Name, channels);
+                        return new Suggestion(Describe.Format("make {0} output {1} channels", plan.Name, channels));
                 }
             }
 
-            return Describe.Format("add a Conv stage with {0} output channels", channels);
+            return new Suggestion(Describe.Format("add a Conv stage with {0} output channels", channels));
         }
 
         private static StagePlan? LastResizingStage(IReadOnlyList<StagePlan> path)
@@ -109,7 +135,7 @@ namespace DslAe.Model
             return null;
         }
 
-        private static string? ConvTranspose(Shape input, ConvTransposeLayer layer, long height, long width)
+        private static Change? ConvTranspose(Shape input, ConvTransposeLayer layer, long height, long width)
         {
             var kernel = SizeArithmetic.EffectiveKernel(layer.Kernel, layer.Dilation);
             var limit = Math.Max(layer.Stride, layer.Dilation);
@@ -123,12 +149,13 @@ namespace DslAe.Model
             var outputPaddingW = width - SizeArithmetic.ConvTransposeOut(input.Width, layer.Kernel, layer.Stride, padding, 0, layer.Dilation);
             if (outputPaddingH == outputPaddingW && outputPaddingH >= 0 && outputPaddingH < limit)
             {
-                return ArgumentSpelling.Set(ArgumentNames.OutputPadding, outputPaddingH);
+                return Change.Of(ArgumentEdit.Set(ArgumentNames.OutputPadding, outputPaddingH));
             }
 
             if (height == (long)input.Height * layer.Stride && width == (long)input.Width * layer.Stride)
             {
-                return ArgumentSpelling.Set(ArgumentNames.Padding, "Same") + " without " + ArgumentSpelling.Name(ArgumentNames.OutputPadding);
+                return Change.Worded(ArgumentSpelling.Set(ArgumentNames.Padding, "Same") + " without " + ArgumentSpelling.Name(ArgumentNames.OutputPadding),
+                                     ArgumentEdit.Set(ArgumentNames.Padding, "Same"), ArgumentEdit.Remove(ArgumentNames.OutputPadding));
             }
 
             for (var outputPadding = 0; outputPadding < limit; outputPadding++)
@@ -137,22 +164,23 @@ namespace DslAe.Model
                 var twiceW = SizeArithmetic.ConvTransposeOut(input.Width, layer.Kernel, layer.Stride, 0, outputPadding, layer.Dilation) - width;
                 if (twiceH == twiceW && twiceH >= 0 && twiceH % 2 == 0)
                 {
+                    // Without an output padding the one already written is removed: the fix was computed for none.
                     return outputPadding == 0
-                        ? ArgumentSpelling.Set(ArgumentNames.Padding, twiceH / 2)
-                        : ArgumentSpelling.Set(ArgumentNames.Padding, twiceH / 2) + ", " + ArgumentSpelling.Set(ArgumentNames.OutputPadding, outputPadding);
+                        ? Change.Worded(ArgumentSpelling.Set(ArgumentNames.Padding, twiceH / 2), ArgumentEdit.Set(ArgumentNames.Padding, twiceH / 2), ArgumentEdit.Remove(ArgumentNames.OutputPadding))
+                        : Change.Of(ArgumentEdit.Set(ArgumentNames.Padding, twiceH / 2), ArgumentEdit.Set(ArgumentNames.OutputPadding, outputPadding));
                 }
             }
 
             return null;
         }
 
-        private static string? Conv(Shape input, ConvLayer layer, long height, long width)
+        private static Change? Conv(Shape input, ConvLayer layer, long height, long width)
         {
             if (layer.Padding.Mode != PaddingMode.Same
                 && SizeArithmetic.CeilDiv(input.Height, layer.Stride) == height
                 && SizeArithmetic.CeilDiv(input.Width, layer.Stride) == width)
             {
-                return ArgumentSpelling.Set(ArgumentNames.Padding, "Same");
+                return Change.Of(ArgumentEdit.Set(ArgumentNames.Padding, "Same"));
             }
 
             var kernel = SizeArithmetic.EffectiveKernel(layer.Kernel, layer.Dilation);
@@ -161,19 +189,19 @@ namespace DslAe.Model
                 if (SizeArithmetic.ConvOut(input.Height, layer.Kernel, layer.Stride, padding, layer.Dilation) == height
                     && SizeArithmetic.ConvOut(input.Width, layer.Kernel, layer.Stride, padding, layer.Dilation) == width)
                 {
-                    return ArgumentSpelling.Set(ArgumentNames.Padding, padding);
+                    return Change.Of(ArgumentEdit.Set(ArgumentNames.Padding, padding));
                 }
             }
 
             return null;
         }
 
-        private static string? Pool(Shape input, int kernel, int stride, int padding, int dilation, bool ceilMode, long height, long width)
+        private static Change? Pool(Shape input, int kernel, int stride, int padding, int dilation, bool ceilMode, long height, long width)
         {
             if (SizeArithmetic.PoolOut(input.Height, kernel, stride, padding, dilation, !ceilMode) == height
                 && SizeArithmetic.PoolOut(input.Width, kernel, stride, padding, dilation, !ceilMode) == width)
             {
-                return ArgumentSpelling.Set(ArgumentNames.CeilMode, ceilMode ? "false" : "true");
+                return Change.Of(ArgumentEdit.Set(ArgumentNames.CeilMode, !ceilMode));
             }
 
             for (var candidate = 0; candidate <= kernel / 2; candidate++)
@@ -181,23 +209,27 @@ namespace DslAe.Model
                 if (SizeArithmetic.PoolOut(input.Height, kernel, stride, candidate, dilation, ceilMode) == height
                     && SizeArithmetic.PoolOut(input.Width, kernel, stride, candidate, dilation, ceilMode) == width)
                 {
-                    return ArgumentSpelling.Set(ArgumentNames.Padding, candidate);
+                    return Change.Of(ArgumentEdit.Set(ArgumentNames.Padding, candidate));
                 }
             }
 
             return null;
         }
 
-        private static string Upsample(Shape input, UpsampleLayer layer, long height, long width)
+        private static Change Upsample(Shape input, UpsampleLayer layer, long height, long width)
         {
             if (height % input.Height == 0 && width % input.Width == 0 && height / input.Height == width / input.Width)
             {
-                return ArgumentSpelling.Set(ArgumentNames.Scale, height / input.Height);
+                // Explicit Height/Width would override the scale: they go.
+                return Change.Worded(ArgumentSpelling.Set(ArgumentNames.Scale, height / input.Height), ArgumentEdit.Set(ArgumentNames.Scale, height / input.Height),
+                                     ArgumentEdit.Remove(ArgumentNames.Height), ArgumentEdit.Remove(ArgumentNames.Width));
             }
 
             // A size the scale cannot reach: an explicit height and width, which replace the scale (one of the two only).
             var size = ArgumentSpelling.Set(ArgumentNames.Height, height) + ", " + ArgumentSpelling.Set(ArgumentNames.Width, width);
-            return layer.Scale is null ? size : size + " and remove " + ArgumentSpelling.Name(ArgumentNames.Scale);
+            return layer.Scale is null
+                ? Change.Worded(size, ArgumentEdit.Set(ArgumentNames.Height, height), ArgumentEdit.Set(ArgumentNames.Width, width))
+                : Change.Worded(size + " and remove " + ArgumentSpelling.Name(ArgumentNames.Scale), ArgumentEdit.Set(ArgumentNames.Height, height), ArgumentEdit.Set(ArgumentNames.Width, width), ArgumentEdit.Remove(ArgumentNames.Scale));
         }
     }
 }

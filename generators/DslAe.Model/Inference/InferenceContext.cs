@@ -31,6 +31,10 @@ namespace DslAe.Model
         public void Report(DiagnosticRule rule, SourceLocation location, params object[] args) =>
             _diagnostics.Add(rule.CreateFor(Spec.FrontEnd, location, args));
 
+        /// <summary><see cref="Report"/> of a message that proposes <paramref name="fixes"/> (null entries: none there).</summary>
+        public void ReportFixable(DiagnosticRule rule, SourceLocation location, ProposedFix?[] fixes, params object[] args) =>
+            _diagnostics.Add(rule.CreateFor(Spec.FrontEnd, location, args) with { Fixes = fixes.Where(f => f is not null).Select(f => f!).ToArray() });
+
         /// <summary>Registers a name at the next position; false when it is already taken.</summary>
         public bool Declare(string? name, StageSpec? stage)
         {

@@ -52,7 +52,7 @@ namespace DslAe.Model
                 AvgPoolLayer avgPool => AvgPool(stage, avgPool, input),
                 MaxUnpoolLayer unpool => MaxUnpool(stage, unpool, input, path),
                 UpsampleLayer upsample => Upsample(stage, upsample, input),
-                PixelShuffleLayer shuffle => PixelShuffle(stage, shuffle, input),
+                PixelShuffleLayer shuffle => PixelShuffle(stage, shuffle, input, path),
                 _ => throw new InvalidOperationException("Unknown layer kind " + stage.Layer.GetType().Name + "; add its rule to LayerRules."),
             };
         }
@@ -89,7 +89,7 @@ namespace DslAe.Model
                 outW = SizeArithmetic.ConvOut(input.Width, conv.Kernel, conv.Stride, padding, conv.Dilation);
             }
 
-            var output = ImageOutput(stage, input, conv.OutChannels, outH, outW, ArgumentNames.Kernel, "use " + ArgumentSpelling.Set(ArgumentNames.Padding, "Same") + ", a smaller kernel or fewer down-sampling stages");
+            var output = ImageOutput(stage, input, conv.OutChannels, outH, outW, ArgumentNames.Kernel, Suggestion.Use(stage.Name, "use ", ArgumentNames.Padding, "Same", ", a smaller kernel or fewer down-sampling stages"));
             if (output is null)
             {
                 return null;
@@ -97,7 +97,7 @@ namespace DslAe.Model
 
             if (conv.Padding.Mode != PaddingMode.Same)
             {
-                WarnDroppedPixels(stage, input, output.Value, conv.Kernel, conv.Stride, padH, conv.Dilation, "use " + ArgumentSpelling.Set(ArgumentNames.Padding, "Same") + ", or choose an input size the stride divides");
+                WarnDroppedPixels(stage, input, output.Value, conv.Kernel, conv.Stride, padH, conv.Dilation, Suggestion.Use(stage.Name, "use ", ArgumentNames.Padding, "Same", ", or choose an input size the stride divides"));
             }
 
             var weights = (long)conv.OutChannels * (input.Channels / conv.Groups) * conv.Kernel * conv.Kernel;
@@ -115,7 +115,7 @@ namespace DslAe.Model
             var h = TransposedPadding(convT);
             var outH = SizeArithmetic.ConvTransposeOut(input.Height, convT.Kernel, convT.Stride, h.Padding, h.OutputPadding, convT.Dilation) - h.Crop;
             var outW = SizeArithmetic.ConvTransposeOut(input.Width, convT.Kernel, convT.Stride, h.Padding, h.OutputPadding, convT.Dilation) - h.Crop;
-            var output = ImageOutput(stage, input, convT.OutChannels, outH, outW, ArgumentNames.Padding, "use less " + ArgumentSpelling.Name(ArgumentNames.Padding) + " or " + ArgumentSpelling.Set(ArgumentNames.Padding, "Same"));
+            var output = ImageOutput(stage, input, convT.OutChannels, outH, outW, ArgumentNames.Padding, Suggestion.Use(stage.Name, "use less " + ArgumentSpelling.Name(ArgumentNames.Padding) + " or ", ArgumentNames.Padding, "Same"));
             if (output is null)
             {
                 return null;
@@ -174,7 +174,8 @@ namespace DslAe.Model
 
             if (HasEmptyWindow(input, output.Value, pool.Kernel, stride, pool.Padding, pool.Dilation))
             {
-                _context.Report(DiagnosticCatalogue.EmptyPoolingWindow, stage.LocationOf(ArgumentNames.Dilation), stage.Name, Describe.Layer(pool), input, "use less " + ArgumentSpelling.Name(ArgumentNames.Padding) + " or " + ArgumentSpelling.Name(ArgumentNames.Dilation) + ", or " + ArgumentSpelling.Set(ArgumentNames.CeilMode, "false"));
+                var fix = Suggestion.Use(stage.Name, "use less " + ArgumentSpelling.Name(ArgumentNames.Padding) + " or " + ArgumentSpelling.Name(ArgumentNames.Dilation) + ", or ", ArgumentNames.CeilMode, false);
+                _context.ReportFixable(DiagnosticCatalogue.EmptyPoolingWindow, stage.LocationOf(ArgumentNames.Dilation), new[] { fix.Fix }, stage.Name, Describe.Layer(pool), input, fix.Text);
             }
 
             return new LayerResult(output.Value, new MaxPoolLowering(pool.Kernel, stride, pool.Padding, pool.Dilation, pool.CeilMode, pool.KeepIndices), 0);
@@ -196,7 +197,7 @@ namespace DslAe.Model
             var output = ImageOutput(stage, input, input.Channels, outH, outW, ArgumentNames.Kernel, "use a smaller kernel or fewer down-sampling stages");
             if (output is not null)
             {
-                var fix = ceilMode ? "choose an input size the stride divides" : "set " + ArgumentSpelling.Set(ArgumentNames.CeilMode, "true") + ", or choose an input size divisible by the stride";
+                var fix = ceilMode ? "choose an input size the stride divides" : Suggestion.Use(stage.Name, "set ", ArgumentNames.CeilMode, true, ", or choose an input size divisible by the stride");
                 WarnDroppedPixels(stage, input, output.Value, kernel, stride, padding, dilation, fix);
             }
 
@@ -223,7 +224,7 @@ namespace DslAe.Model
 
             if (!maxPool.KeepIndices)
             {
-                _context.Report(DiagnosticCatalogue.PoolWithoutIndices, stage.LocationOf(ArgumentNames.Of), stage.Name, unpool.Of);
+                _context.ReportFixable(DiagnosticCatalogue.PoolWithoutIndices, stage.LocationOf(ArgumentNames.Of), new[] { ProposedFix.On(unpool.Of, ArgumentEdit.Set(ArgumentNames.KeepIndices, true)) }, stage.Name, unpool.Of);
                 return null;
             }
 
@@ -238,7 +239,7 @@ namespace DslAe.Model
                 var fix = input.Channels != poolPlan.Output.Channels
                     ? FixSuggestions.ToChannels(path, poolPlan.Output.Channels)
                     : FixSuggestions.ToReach(path, poolPlan.Output.Height, poolPlan.Output.Width);
-                _context.Report(DiagnosticCatalogue.UnpoolInputMismatch, stage.LocationOf(ArgumentNames.Of), stage.Name, unpool.Of, poolPlan.Output, input, fix);
+                _context.ReportFixable(DiagnosticCatalogue.UnpoolInputMismatch, stage.LocationOf(ArgumentNames.Of), new[] { fix.Fix }, stage.Name, unpool.Of, poolPlan.Output, input, fix.Text);
                 return null;
             }
 
@@ -304,13 +305,17 @@ namespace DslAe.Model
             return new LayerResult(output.Value, new UpsampleLowering(upsample.Mode, output.Value.Height, output.Value.Width, alignCorners), 0);
         }
 
-        private LayerResult? PixelShuffle(StageSpec stage, PixelShuffleLayer shuffle, Shape input)
+        private LayerResult? PixelShuffle(StageSpec stage, PixelShuffleLayer shuffle, Shape input, IReadOnlyList<StagePlan> path)
         {
             var square = (long)shuffle.Factor * shuffle.Factor;
             if (input.Channels % square != 0)
             {
                 var suggestion = ((input.Channels + square - 1) / square) * square;
-                _context.Report(DiagnosticCatalogue.PixelShuffleChannels, stage.LocationOf(ArgumentNames.Factor), stage.Name, shuffle.Factor, square, input.Channels, suggestion);
+                // The message names the stage before; an edit can make it only when that stage sets its channels.
+                var before = path.Count > 0 && path[path.Count - 1].Stage.Layer is ConvLayer or ConvTransposeLayer ? path[path.Count - 1].Name : null;
+                _context.ReportFixable(DiagnosticCatalogue.PixelShuffleChannels, stage.LocationOf(ArgumentNames.Factor),
+                    new[] { before is null ? null : ProposedFix.On(before, ArgumentEdit.Set(ArgumentNames.OutChannels, suggestion)) },
+                    stage.Name, shuffle.Factor, square, input.Channels, suggestion);
                 return null;
             }
 
@@ -338,9 +343,9 @@ namespace DslAe.Model
             if (target.Features != input.Channels)
             {
                 var fix = path.Count > 0 && path[path.Count - 1].Stage.Layer is DenseLayer
-                    ? Describe.Format("set {0} on {1}", ArgumentSpelling.Set(ArgumentNames.OutFeatures, target.Features), path[path.Count - 1].Name)
+                    ? Suggestion.SetOn(path[path.Count - 1].Name, ArgumentNames.OutFeatures, target.Features)
                     : Describe.Format("choose an Unflatten shape with {0} values", input.Channels);
-                _context.Report(DiagnosticCatalogue.UnflattenMismatch, stage.LocationOf(ArgumentNames.Shape), stage.Name, target, target.Features, input.Channels, fix);
+                _context.ReportFixable(DiagnosticCatalogue.UnflattenMismatch, stage.LocationOf(ArgumentNames.Shape), new[] { fix.Fix }, stage.Name, target, target.Features, input.Channels, fix.Text);
                 return null;
             }
 
@@ -357,19 +362,19 @@ namespace DslAe.Model
             var (which, count) = inChannels % groups != 0 ? ("in", inChannels) : ("out", outChannels);
             var common = Gcd(inChannels, outChannels);
             var best = Enumerable.Range(1, Math.Min(groups, common)).Last(g => common % g == 0);
-            var fix = Describe.Format("use {0} (divides {1} and {2})", ArgumentSpelling.Set(ArgumentNames.Groups, best), inChannels, outChannels);
-            _context.Report(DiagnosticCatalogue.GroupsMismatch, stage.LocationOf(ArgumentNames.Groups), stage.Name, which, count, ArgumentSpelling.Set(ArgumentNames.Groups, groups), fix);
+            var fix = Suggestion.Use(stage.Name, "use ", ArgumentNames.Groups, best, Describe.Format(" (divides {0} and {1})", inChannels, outChannels));
+            _context.ReportFixable(DiagnosticCatalogue.GroupsMismatch, stage.LocationOf(ArgumentNames.Groups), new[] { fix.Fix }, stage.Name, which, count, ArgumentSpelling.Set(ArgumentNames.Groups, groups), fix.Text);
             return false;
         }
 
         private static int Gcd(int a, int b) => b == 0 ? a : Gcd(b, a % b);
 
         /// <summary>The output image, or null after DSLAE004 when a size is below 1 (or DSLAE016 when absurdly large).</summary>
-        private Shape? ImageOutput(StageSpec stage, Shape input, int channels, long height, long width, string argument, string fix)
+        private Shape? ImageOutput(StageSpec stage, Shape input, int channels, long height, long width, string argument, Suggestion fix)
         {
             if (height < 1 || width < 1)
             {
-                _context.Report(DiagnosticCatalogue.NonPositiveSize, stage.LocationOf(argument), stage.Name, Describe.Layer(stage.Layer), input, Describe.Image(channels, height, width), fix);
+                _context.ReportFixable(DiagnosticCatalogue.NonPositiveSize, stage.LocationOf(argument), new[] { fix.Fix }, stage.Name, Describe.Layer(stage.Layer), input, Describe.Image(channels, height, width), fix.Text);
                 return null;
             }
 
@@ -382,13 +387,13 @@ namespace DslAe.Model
             return new Shape(channels, (int)height, (int)width);
         }
 
-        private void WarnDroppedPixels(StageSpec stage, Shape input, Shape output, int kernel, int stride, int padding, int dilation, string fix)
+        private void WarnDroppedPixels(StageSpec stage, Shape input, Shape output, int kernel, int stride, int padding, int dilation, Suggestion fix)
         {
             var rows = SizeArithmetic.UncoveredInput(input.Height, output.Height, kernel, stride, padding, dilation);
             var columns = SizeArithmetic.UncoveredInput(input.Width, output.Width, kernel, stride, padding, dilation);
             if (rows > 0 || columns > 0)
             {
-                _context.Report(DiagnosticCatalogue.InputPixelsDropped, stage.LocationOf(ArgumentNames.Stride), stage.Name, Describe.Layer(stage.Layer), input, output, Describe.RowsAndColumns(rows, columns), fix);
+                _context.ReportFixable(DiagnosticCatalogue.InputPixelsDropped, stage.LocationOf(ArgumentNames.Stride), new[] { fix.Fix }, stage.Name, Describe.Layer(stage.Layer), input, output, Describe.RowsAndColumns(rows, columns), fix.Text);
             }
         }
 

@@ -29,9 +29,10 @@ namespace DslAe.Model
                         {
                             var received = spec.Latent is null ? "no latent" : Describe.WithArticle(spec.Latent.KindName) + " latent";
                             var fix = spec.Latent is DenseLatent dense
-                                ? Describe.Format("declare the latent with {0} or remove the KL loss", ArgumentSpelling.Set(ArgumentNames.LatentKind, "Variational"))
+                                ? new Suggestion(Describe.Format("declare the latent with {0} or remove the KL loss", ArgumentSpelling.Set(ArgumentNames.LatentKind, "Variational")),
+                                                 ProposedFix.On(dense.Name, ArgumentEdit.Set(ArgumentNames.LatentKind, "Variational")))
                                 : "declare a Variational latent or remove the KL loss";
-                            _context.Report(DiagnosticCatalogue.KlWithoutVariational, loss.Location, name, received, fix);
+                            _context.ReportFixable(DiagnosticCatalogue.KlWithoutVariational, loss.Location, new[] { fix.Fix }, name, received, fix.Text);
                         }
 
                         break;

@@ -78,7 +78,7 @@ namespace DslAe.Model
                 var expected = grew && rung > 0 ? ladder[rung - 1] : current;
                 var path = decoder.Take(i + 1).ToList();
                 var fix = FixSuggestions.ToReachAt(path, expected.Height, expected.Width, plan.Stage.Location);
-                _context.Report(DiagnosticCatalogue.ReconstructionMismatch, fix.Location, plan.Name,
+                _context.ReportFixable(DiagnosticCatalogue.ReconstructionMismatch, fix.Location, new[] { fix.Fix }, plan.Name,
                     Describe.Spatial(expected.Height, expected.Width), plan.Output.Spatial, fix.Text);
                 return;
             }
@@ -98,7 +98,7 @@ namespace DslAe.Model
             }
             else if (output.IsVector)
             {
-                var fix = output.Features == target.Features
+                Suggestion fix = output.Features == target.Features
                     ? Describe.Format("add an Unflatten({0}, {1}, {2}) stage at the end", target.Channels, target.Height, target.Width)
                     : Describe.Format("add stages that lead back to {0}", target);
                 Report(location, name, target.ToString(), output.ToString(), fix);
@@ -114,12 +114,12 @@ namespace DslAe.Model
             else
             {
                 var fix = FixSuggestions.ToReachAt(decoder, target.Height, target.Width, location);
-                Report(fix.Location, name, target.Spatial, output.Spatial, fix.Text);
+                Report(fix.Location, name, target.Spatial, output.Spatial, new Suggestion(fix.Text, fix.Fix));
             }
         }
 
-        private void Report(SourceLocation location, string name, string expected, string received, string fix) =>
-            _context.Report(DiagnosticCatalogue.ReconstructionMismatch, location, name, expected, received, fix);
+        private void Report(SourceLocation location, string name, string expected, string received, Suggestion fix) =>
+            _context.ReportFixable(DiagnosticCatalogue.ReconstructionMismatch, location, new[] { fix.Fix }, name, expected, received, fix.Text);
 
         /// <summary>The distinct spatial sizes the encoder passes through, input first.</summary>
         private static List<(int Height, int Width)> Ladder(Shape input, IReadOnlyList<StagePlan> encoder)

@@ -138,16 +138,16 @@ namespace DslAe.Model
                     ? "flatten or unflatten one side so both are images or both vectors"
                     : FixSuggestions.ToReach(path, source.Height, source.Width);
                 var (expected, received) = source.IsVector || incoming.IsVector ? (source.ToString(), incoming.ToString()) : (source.Spatial, incoming.Spatial);
-                _context.Report(DiagnosticCatalogue.MergeSizeMismatch, location, stage.Name, merge, skip.From, expected, received, fix);
+                _context.ReportFixable(DiagnosticCatalogue.MergeSizeMismatch, location, new[] { fix.Fix }, stage.Name, merge, skip.From, expected, received, fix.Text);
                 return null;
             }
 
             if (skip.Merge == MergeKind.Add && source.Channels != incoming.Channels)
             {
-                var fix = source.IsVector
-                    ? "make both vectors the same length, or use " + ArgumentSpelling.Set(ArgumentNames.Merge, "Concat")
-                    : FixSuggestions.ToChannels(path, source.Channels) + ", or use " + ArgumentSpelling.Set(ArgumentNames.Merge, "Concat");
-                _context.Report(DiagnosticCatalogue.MergeChannelMismatch, location, stage.Name, skip.From, source.Channels, incoming.Channels, fix);
+                // Two proposals: the path's channels (when an edit makes them), and concatenation, which takes any.
+                var channels = source.IsVector ? new Suggestion("make both vectors the same length") : FixSuggestions.ToChannels(path, source.Channels);
+                var concat = Suggestion.Use(stage.Name, ", or use ", ArgumentNames.Merge, "Concat");
+                _context.ReportFixable(DiagnosticCatalogue.MergeChannelMismatch, location, new[] { channels.Fix, concat.Fix }, stage.Name, skip.From, source.Channels, incoming.Channels, channels.Text + concat.Text);
                 return null;
             }
 
@@ -173,7 +173,8 @@ namespace DslAe.Model
                 return;
             }
 
-            _context.Report(DiagnosticCatalogue.FullResolutionSkip, SkipLocation(stage, skip, ArgumentNames.Skip), stage.Name, skip.From, source.Spatial, "make the skip high-pass (" + ArgumentSpelling.Set(ArgumentNames.Filter, "true") + "), drop it, or corrupt the input");
+            var fix = Suggestion.Use(stage.Name, "make the skip high-pass (", ArgumentNames.Filter, true, "), drop it, or corrupt the input");
+            _context.ReportFixable(DiagnosticCatalogue.FullResolutionSkip, SkipLocation(stage, skip, ArgumentNames.Skip), new[] { fix.Fix }, stage.Name, skip.From, source.Spatial, fix.Text);
         }
 
         private (TiedLowering Tied, long Parameters)? Tie(StageSpec stage, string source, LayerResult layer, StageScope scope, IReadOnlyList<StagePlan> path)
@@ -235,11 +236,11 @@ namespace DslAe.Model
                 return (new TiedLowering(source, Transpose: false), decoder.Bias ? decoder.OutChannels : 0);
             }
 
-            var fix = decoder.Kernel != encoder.Kernel ? Describe.Format("set {0} on {1}", ArgumentSpelling.Set(ArgumentNames.Kernel, encoder.Kernel), stage.Name)
-                : decoder.Groups != encoder.Groups ? Describe.Format("set {0} on {1}", ArgumentSpelling.Set(ArgumentNames.Groups, encoder.Groups), stage.Name)
-                : decoder.OutChannels != encoder.InChannels ? Describe.Format("set {0} on {1}", ArgumentSpelling.Set(ArgumentNames.OutChannels, encoder.InChannels), stage.Name)
+            var fix = decoder.Kernel != encoder.Kernel ? Suggestion.SetOn(stage.Name, ArgumentNames.Kernel, encoder.Kernel)
+                : decoder.Groups != encoder.Groups ? Suggestion.SetOn(stage.Name, ArgumentNames.Groups, encoder.Groups)
+                : decoder.OutChannels != encoder.InChannels ? Suggestion.SetOn(stage.Name, ArgumentNames.OutChannels, encoder.InChannels)
                 : FixSuggestions.ToChannels(path, encoder.OutChannels);
-            _context.Report(DiagnosticCatalogue.TiedWeightMismatch, stage.LocationOf(ArgumentNames.TiedTo), stage.Name, source, Describe.Weight(needed), Describe.Weight(available), fix);
+            _context.ReportFixable(DiagnosticCatalogue.TiedWeightMismatch, stage.LocationOf(ArgumentNames.TiedTo), new[] { fix.Fix }, stage.Name, source, Describe.Weight(needed), Describe.Weight(available), fix.Text);
             return null;
         }
 
@@ -253,10 +254,10 @@ namespace DslAe.Model
             }
 
             var fix = decoder.OutFeatures != encoder.InFeatures
-                ? Describe.Format("set {0} on {1}", ArgumentSpelling.Set(ArgumentNames.OutFeatures, encoder.InFeatures), stage.Name)
+                ? Suggestion.SetOn(stage.Name, ArgumentNames.OutFeatures, encoder.InFeatures)
                 : Describe.Format("make the stage before {0} output {1} features", stage.Name, encoder.OutFeatures);
-            _context.Report(DiagnosticCatalogue.TiedWeightMismatch, stage.LocationOf(ArgumentNames.TiedTo), stage.Name, source,
-                Describe.Weight(decoder.InFeatures, decoder.OutFeatures), Describe.Weight(encoder.OutFeatures, encoder.InFeatures), fix);
+            _context.ReportFixable(DiagnosticCatalogue.TiedWeightMismatch, stage.LocationOf(ArgumentNames.TiedTo), new[] { fix.Fix }, stage.Name, source,
+                Describe.Weight(decoder.InFeatures, decoder.OutFeatures), Describe.Weight(encoder.OutFeatures, encoder.InFeatures), fix.Text);
             return null;
         }
 
@@ -266,7 +267,8 @@ namespace DslAe.Model
             if (norm.Kind == NormKind.Group && channels % norm.Groups != 0)
             {
                 var best = Enumerable.Range(1, System.Math.Min(norm.Groups, channels)).Last(g => channels % g == 0);
-                _context.Report(DiagnosticCatalogue.GroupsMismatch, stage.LocationOf(ArgumentNames.Norm), stage.Name, "norm", channels, ArgumentSpelling.Set(ArgumentNames.NormGroups, norm.Groups), Describe.Format("use {0}", ArgumentSpelling.Set(ArgumentNames.NormGroups, best)));
+                var fix = Suggestion.Use(stage.Name, "use ", ArgumentNames.NormGroups, best);
+                _context.ReportFixable(DiagnosticCatalogue.GroupsMismatch, stage.LocationOf(ArgumentNames.Norm), new[] { fix.Fix }, stage.Name, "norm", channels, ArgumentSpelling.Set(ArgumentNames.NormGroups, norm.Groups), fix.Text);
                 return null;
             }
 

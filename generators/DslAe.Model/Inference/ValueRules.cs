@@ -69,7 +69,8 @@ namespace DslAe.Model
                             var fix = limit > 1
                                 ? $"use an {ArgumentSpelling.Name(ArgumentNames.OutputPadding)} below {limit}, or a larger stride"
                                 : $"remove {ArgumentSpelling.Name(ArgumentNames.OutputPadding)} (it needs a stride or dilation above 1)";
-                            _context.Report(DiagnosticCatalogue.OutputPaddingTooLarge, stage.LocationOf(ArgumentNames.OutputPadding), name, convT.Stride, convT.Dilation, outputPadding, fix);
+                            _context.ReportFixable(DiagnosticCatalogue.OutputPaddingTooLarge, stage.LocationOf(ArgumentNames.OutputPadding),
+                                new[] { limit > 1 ? null : ProposedFix.On(name, ArgumentEdit.Remove(ArgumentNames.OutputPadding)) }, name, convT.Stride, convT.Dilation, outputPadding, fix);
                         }
                     }
 
