@@ -70,7 +70,7 @@ namespace DslAe.Model
                                 ? $"use an {ArgumentSpelling.Name(ArgumentNames.OutputPadding)} below {limit}, or a larger stride"
                                 : $"remove {ArgumentSpelling.Name(ArgumentNames.OutputPadding)} (it needs a stride or dilation above 1)";
                             _context.ReportFixable(DiagnosticCatalogue.OutputPaddingTooLarge, stage.LocationOf(ArgumentNames.OutputPadding),
-                                new[] { limit > 1 ? null : ProposedFix.On(name, ArgumentEdit.Remove(ArgumentNames.OutputPadding)) }, name, convT.Stride, convT.Dilation, outputPadding, fix);
+                                new[] { ProposedFix.On(name, limit > 1 ? ArgumentEdit.Set(ArgumentNames.OutputPadding, limit - 1) : ArgumentEdit.Remove(ArgumentNames.OutputPadding)) }, name, convT.Stride, convT.Dilation, outputPadding, fix);
                         }
                     }
 
