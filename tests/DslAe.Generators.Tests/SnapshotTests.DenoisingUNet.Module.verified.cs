@@ -157,19 +157,19 @@ public sealed class DenoisingUNetDefinition : global::DslAe.ModelDefinition
     /// <inheritdoc />
     public override global::DslAe.ModelSummary Summary { get; } = new("DenoisingUNet", [1, 32, 32],
     [
-        new("Enc1", "Conv", [16, 32, 32], 192),
-        new("Pool1", "MaxPool", [16, 16, 16], 0),
-        new("Enc2", "Conv", [32, 16, 16], 4704),
-        new("Pool2", "AvgPool", [32, 8, 8], 0),
-        new("Enc3", "Conv", [32, 8, 8], 9248),
-        new("Code", "Latent Conv", [8, 8, 8], 264),
-        new("Up2", "Upsample", [8, 16, 16], 0),
-        new("Dec2", "Conv", [32, 16, 16], 11552),
-        new("Mix2", "Conv", [16, 16, 16], 528),
-        new("Up1", "MaxUnpool", [16, 32, 32], 0),
-        new("Dec1", "Conv", [16, 32, 32], 4624),
-        new("Out", "Conv", [1, 32, 32], 17),
-    ]);
+        new("Enc1", "Conv", [16, 32, 32], 192, ForwardFlops: 294912, TrainingFlops: 589824, SavedBytes: 131072, ForwardBytes: 196608),
+        new("Pool1", "MaxPool", [16, 16, 16], 0, ForwardFlops: 0, TrainingFlops: 0, SavedBytes: 49152, ForwardBytes: 49152),
+        new("Enc2", "Conv", [32, 16, 16], 4704, ForwardFlops: 2359296, TrainingFlops: 7077888, SavedBytes: 98304, ForwardBytes: 98304),
+        new("Pool2", "AvgPool", [32, 8, 8], 0, ForwardFlops: 0, TrainingFlops: 0, SavedBytes: 8192, ForwardBytes: 8192),
+        new("Enc3", "Conv", [32, 8, 8], 9248, ForwardFlops: 1179648, TrainingFlops: 3538944, SavedBytes: 16384, ForwardBytes: 16384),
+        new("Code", "Latent Conv", [8, 8, 8], 264, ForwardFlops: 32768, TrainingFlops: 98304, SavedBytes: 0, ForwardBytes: 2048),
+        new("Up2", "Upsample", [8, 16, 16], 0, ForwardFlops: 0, TrainingFlops: 0, SavedBytes: 0, ForwardBytes: 8192),
+        new("Dec2", "Conv", [32, 16, 16], 11552, ForwardFlops: 5898240, TrainingFlops: 17694720, SavedBytes: 73728, ForwardBytes: 106496),
+        new("Mix2", "Conv", [16, 16, 16], 528, ForwardFlops: 262144, TrainingFlops: 786432, SavedBytes: 49152, ForwardBytes: 65536),
+        new("Up1", "MaxUnpool", [16, 32, 32], 0, ForwardFlops: 0, TrainingFlops: 0, SavedBytes: 0, ForwardBytes: 65536),
+        new("Dec1", "Conv", [16, 32, 32], 4624, ForwardFlops: 9437184, TrainingFlops: 28311552, SavedBytes: 278528, ForwardBytes: 409600),
+        new("Out", "Conv", [1, 32, 32], 17, ForwardFlops: 32768, TrainingFlops: 98304, SavedBytes: 4096, ForwardBytes: 8192),
+    ], inputSavedBytes: 8192);
 
     /// <inheritdoc />
     public override global::DslAe.TrainingSettings Training { get; } = new()

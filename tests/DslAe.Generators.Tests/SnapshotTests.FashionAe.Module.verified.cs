@@ -120,12 +120,12 @@ public sealed class FashionAeDefinition : global::DslAe.ModelDefinition
     /// <inheritdoc />
     public override global::DslAe.ModelSummary Summary { get; } = new("FashionAe", [1, 28, 28],
     [
-        new("Enc1", "Conv", [32, 14, 14], 320),
-        new("Enc2", "Conv", [64, 7, 7], 18496),
-        new("Code", "Latent Dense", [32], 203872),
-        new("Dec1", "ConvTranspose", [32, 14, 14], 18464),
-        new("Dec2", "ConvTranspose", [1, 28, 28], 289),
-    ]);
+        new("Enc1", "Conv", [32, 14, 14], 320, ForwardFlops: 112896, TrainingFlops: 225792, SavedBytes: 28452, ForwardBytes: 53540),
+        new("Enc2", "Conv", [64, 7, 7], 18496, ForwardFlops: 1806336, TrainingFlops: 5419008, SavedBytes: 41344, ForwardBytes: 53888),
+        new("Code", "Latent Dense", [32], 203872, ForwardFlops: 401408, TrainingFlops: 1204224, SavedBytes: 12672, ForwardBytes: 12672),
+        new("Dec1", "ConvTranspose", [32, 14, 14], 18464, ForwardFlops: 1806336, TrainingFlops: 5419008, SavedBytes: 25088, ForwardBytes: 50176),
+        new("Dec2", "ConvTranspose", [1, 28, 28], 289, ForwardFlops: 112896, TrainingFlops: 338688, SavedBytes: 3136, ForwardBytes: 6272),
+    ], inputSavedBytes: 3136);
 
     /// <inheritdoc />
     public override global::DslAe.TrainingSettings Training { get; } = new()

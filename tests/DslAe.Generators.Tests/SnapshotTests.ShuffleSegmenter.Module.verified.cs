@@ -141,18 +141,18 @@ public sealed class ShuffleSegmenterDefinition : global::DslAe.ModelDefinition
     /// <inheritdoc />
     public override global::DslAe.ModelSummary Summary { get; } = new("ShuffleSegmenter", [3, 24, 24],
     [
-        new("Enc1", "Conv", [16, 24, 24], 448),
-        new("Pool1", "MaxPool", [16, 12, 12], 0),
-        new("Enc2", "Conv", [32, 6, 6], 2304),
-        new("Code", "Latent Dense", [48], 111792),
-        new("Dec2", "Conv", [64, 6, 6], 18496),
-        new("Shuffle2", "PixelShuffle", [16, 12, 12], 0),
-        new("Norm2", "Identity", [16, 12, 12], 4608),
-        new("Attend2", "Identity", [16, 12, 12], 0),
-        new("Drop2", "Identity", [16, 12, 12], 0),
-        new("Up1", "Upsample", [16, 24, 24], 0),
-        new("Out", "ConvTranspose", [4, 24, 24], 580),
-    ]);
+        new("Enc1", "Conv", [16, 24, 24], 448, ForwardFlops: 497664, TrainingFlops: 995328, SavedBytes: 36864, ForwardBytes: 73728),
+        new("Pool1", "MaxPool", [16, 12, 12], 0, ForwardFlops: 0, TrainingFlops: 0, SavedBytes: 18432, ForwardBytes: 9216),
+        new("Enc2", "Conv", [32, 6, 6], 2304, ForwardFlops: 165888, TrainingFlops: 497664, SavedBytes: 15424, ForwardBytes: 20032),
+        new("Code", "Latent Dense", [48], 111792, ForwardFlops: 221184, TrainingFlops: 663552, SavedBytes: 4800, ForwardBytes: 4800),
+        new("Dec2", "Conv", [64, 6, 6], 18496, ForwardFlops: 1327104, TrainingFlops: 3981312, SavedBytes: 0, ForwardBytes: 9216),
+        new("Shuffle2", "PixelShuffle", [16, 12, 12], 0, ForwardFlops: 0, TrainingFlops: 0, SavedBytes: 9216, ForwardBytes: 9216),
+        new("Norm2", "Identity", [16, 12, 12], 4608, ForwardFlops: 0, TrainingFlops: 0, SavedBytes: 0, ForwardBytes: 9216),
+        new("Attend2", "Identity", [16, 12, 12], 0, ForwardFlops: 0, TrainingFlops: 0, SavedBytes: 9216, ForwardBytes: 9216),
+        new("Drop2", "Identity", [16, 12, 12], 0, ForwardFlops: 0, TrainingFlops: 0, SavedBytes: 2304, ForwardBytes: 0),
+        new("Up1", "Upsample", [16, 24, 24], 0, ForwardFlops: 0, TrainingFlops: 0, SavedBytes: 36864, ForwardBytes: 36864),
+        new("Out", "ConvTranspose", [4, 24, 24], 580, ForwardFlops: 663552, TrainingFlops: 1990656, SavedBytes: 9216, ForwardBytes: 9216),
+    ], inputSavedBytes: 6912);
 
     /// <inheritdoc />
     public override global::DslAe.TrainingSettings Training { get; } = new()

@@ -23,21 +23,23 @@ namespace DslAe.Generators.Emit
                 w.Line("public override int[] InputShape => " + Code.IntArray(spec.Input!.Value) + ";");
                 w.Line();
                 w.Line("/// <inheritdoc />");
+                // Per sample, from the same plan the module is written from (CostModel).
+                var cost = CostModel.Of(plan);
                 w.Line("public override " + Code.Runtime + ".ModelSummary Summary { get; } = new(" + Code.String(spec.Name) + ", " + Code.IntArray(spec.Input!.Value) + ",");
                 w.Line("[");
-                var rows = plan.Encoder.Select(Row).ToList();
+                var rows = plan.Encoder.Select(s => Row(s, cost)).ToList();
                 if (plan.Latent is { } latent)
                 {
-                    rows.Add(SummaryRow(latent.Name, "Latent " + latent.Latent.KindName, latent.Code, latent.ParameterCount));
+                    rows.Add(SummaryRow(latent.Name, "Latent " + latent.Latent.KindName, latent.Code, latent.ParameterCount, cost.Of(latent.Name)));
                 }
 
-                rows.AddRange(plan.Decoder.Select(Row));
+                rows.AddRange(plan.Decoder.Select(s => Row(s, cost)));
                 foreach (var row in rows)
                 {
                     w.Line("    " + row + ",");
                 }
 
-                w.Line("]);");
+                w.Line("], inputSavedBytes: " + Code.Int(cost.InputSavedBytes) + ");");
                 w.Line();
                 WriteTraining(w, spec);
                 w.Line();
@@ -48,10 +50,13 @@ namespace DslAe.Generators.Emit
             }
         }
 
-        private static string Row(StagePlan stage) => SummaryRow(stage.Name, stage.Stage.Layer.KindName, stage.Output, stage.ParameterCount);
+        private static string Row(StagePlan stage, ModelCost cost) => SummaryRow(stage.Name, stage.Stage.Layer.KindName, stage.Output, stage.ParameterCount, cost.Of(stage.Name));
 
-        private static string SummaryRow(string name, string kind, Shape output, long parameters) =>
-            "new(" + Code.String(name) + ", " + Code.String(kind) + ", " + Code.IntArray(output) + ", " + Code.Int(parameters) + ")";
+        private static string SummaryRow(string name, string kind, Shape output, long parameters, StageCost? cost) =>
+            "new(" + Code.String(name) + ", " + Code.String(kind) + ", " + Code.IntArray(output) + ", " + Code.Int(parameters) +
+            (cost is null ? string.Empty
+                : ", ForwardFlops: " + Code.Int(cost.ForwardFlops) + ", TrainingFlops: " + Code.Int(cost.TrainingFlops) +
+                  ", SavedBytes: " + Code.Int(cost.SavedBytes) + ", ForwardBytes: " + Code.Int(cost.ForwardBytes)) + ")";
 
         /// <summary>The declaration with every default filled in, as a raw string literal (no escaping needed in YAML text).</summary>
         private static void WriteEffectiveDeclaration(SourceWriter w, ModelSpec spec)
