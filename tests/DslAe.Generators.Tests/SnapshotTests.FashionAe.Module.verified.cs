@@ -212,6 +212,7 @@ public sealed class FashionAeDefinition : global::DslAe.ModelDefinition
       patience: null  # null: no early stopping
       data: fashion-mnist
       data_path: null  # null: the data set's usual place
+      memory_budget: null  # null: no budget
 
     """;
 

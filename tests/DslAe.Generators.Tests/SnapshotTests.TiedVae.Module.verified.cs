@@ -282,6 +282,7 @@ public sealed class TiedVaeDefinition : global::DslAe.ModelDefinition
       patience: null  # null: no early stopping
       data: null  # null: chosen at run time
       data_path: null  # null: the data set's usual place
+      memory_budget: null  # null: no budget
 
     """;
 

@@ -486,6 +486,63 @@ public class DiagnosticTests
             "Up1: MaxUnpool of Pool1 cannot place the values of windows that contain no input pixel (their indices point outside 9x1); use less Padding or Dilation on Pool1");
     }
 
+    /// <summary>FashionAe (examples/FashionAutoencoder) with a training section of its own.</summary>
+    private static ModelSpec FashionAe(TrainingSpec training)
+    {
+        StageSpec Act(StageSpec stage, ActivationKind kind) => stage with { Activation = new ActivationSpec(kind) };
+        return Ae(Mnist, [Act(Conv("Enc1", 32, 3, 2), ActivationKind.Relu), Act(Conv("Enc2", 64, 3, 2), ActivationKind.Relu)], new DenseLatent(32),
+                Act(ConvT("Dec1", 32, 3, 2), ActivationKind.Relu), Act(ConvT("Dec2", 1, 3, 2), ActivationKind.Sigmoid))
+            with { Losses = new LossSpec[] { new MseLoss() }, Training = training };
+    }
+
+    private static TrainingSpec Budget(int batch, string budget) => new()
+    {
+        BatchSize = batch, MemoryBudget = budget, Location = At(3),
+        ArgumentLocations = new[] { new ArgumentLocation(ArgumentNames.BatchSize, At(3, 10)), new ArgumentLocation(ArgumentNames.MemoryBudget, At(3, 30)) },
+    };
+
+    [Fact]
+    public void DSLAE032_a_batch_over_the_memory_budget_names_the_largest_that_fits()
+    {
+        var training = Budget(4096, "256MB");
+        var plan = FashionAe(training).Infer();
+        AssertDocumented(DiagnosticCatalogue.OverMemoryBudget, plan.Single("DSLAE032"), training.LocationOf(ArgumentNames.MemoryBudget),
+            "Training: a training step at batch 4096 needs about 931 MiB (232 KiB per sample for its tensors, 3.68 MiB for weights, gradients and optimiser state), more than the MemoryBudget of 244 MiB; the largest batch that fits is 1062: set Batch = 1062");
+
+        // The batch it names fits, and one more does not.
+        Assert.DoesNotContain(FashionAe(Budget(1062, "256MB")).Infer().Diagnostics, d => d.Id == "DSLAE032");
+        Assert.Contains(FashionAe(Budget(1063, "256MB")).Infer().Diagnostics, d => d.Id == "DSLAE032");
+        Assert.EndsWith("not even a batch of 1 fits: raise the budget or make the model smaller", FashionAe(Budget(64, "1 MiB")).Infer().Single("DSLAE032").Message);
+        // Without a budget there is nothing to exceed; a budget that is no size is a value error at the argument.
+        Assert.Empty(FashionAe(TrainingSpec.Default with { BatchSize = 1 << 20 }).Infer().Diagnostics);
+        var unreadable = Budget(64, "lots");
+        Assert.Equal("Training: MemoryBudget must be a size such as \"2GB\" or \"8 GiB\", received \"lots\"", FashionAe(unreadable).Infer().Single("DSLAE016").Message);
+    }
+
+    [Theory]
+    [InlineData("2GB", 2_000_000_000L)]
+    [InlineData("2 GiB", 2L << 30)]
+    [InlineData("1.5gib", 3L << 29)]
+    [InlineData("512MiB", 512L << 20)]
+    [InlineData("80000000", 80_000_000L)]
+    [InlineData("64 kb", 64_000L)]
+    [InlineData("3TB", 3_000_000_000_000L)]
+    public void Memory_sizes_read_as_vendors_write_them(string text, long bytes)
+    {
+        Assert.True(ByteSize.TryParse(text, out var read));
+        Assert.Equal(bytes, read);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("GB")]
+    [InlineData("-2GB")]
+    [InlineData("0")]
+    [InlineData("2 parsecs")]
+    [InlineData("1e3")]
+    [InlineData("99999999999TB")]
+    public void Anything_else_is_no_size(string text) => Assert.False(ByteSize.TryParse(text, out _));
+
     [Fact]
     public void Every_catalogue_entry_has_a_test_here()
     {

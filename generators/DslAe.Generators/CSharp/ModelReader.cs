@@ -128,6 +128,7 @@ namespace DslAe.Generators.CSharp
                 EarlyStoppingPatience = a.Int("Patience"),
                 Data = a.String("Data"),
                 DataPath = a.String("DataPath"),
+                MemoryBudget = a.String("MemoryBudget"),
             };
         }
 

@@ -442,6 +442,7 @@ namespace DslAe.Generators.Yaml
                 EarlyStoppingPatience = m.Int("patience", nullable: true),
                 Data = m.String("data", nullable: true),
                 DataPath = m.String("data_path", nullable: true),
+                MemoryBudget = m.String("memory_budget", nullable: true),
             };
         }
 

@@ -62,6 +62,7 @@ namespace DslAe.Model
         public const string GradientClip = "GradientClip";
         public const string ValidationFraction = "ValidationFraction";
         public const string EarlyStoppingPatience = "EarlyStoppingPatience";
+        public const string MemoryBudget = "MemoryBudget";
         public const string MinibatchKernels = "MinibatchKernels";
         public const string MinibatchKernelDims = "MinibatchKernelDims";
 #pragma warning restore CS1591

@@ -53,7 +53,7 @@ namespace DslAe.Model
             }
 
             var owned = costs.Select(c => c with { SavedBytes = tape.SavedBytes(c.Stage), ForwardBytes = tape.ForwardBytes(c.Stage) });
-            return new ModelCost(owned.ToArray(), tape.SavedBytes(""));
+            return new ModelCost(owned.ToArray(), tape.SavedBytes(""), tape.AllBytes + 2 * tape.LargestBytes);
         }
 
         private static int Walk(Tape tape, StagePlan stage, int x, Dictionary<string, int> outputs, List<StageCost> costs)
@@ -240,6 +240,11 @@ namespace DslAe.Model
             public long SavedBytes(string owner) => _saved.Where(i => _tensors[i].Owner == owner).Sum(i => _tensors[i].Bytes);
 
             public long ForwardBytes(string owner) => _tensors.Where(t => t.Owner == owner && t.InForward).Sum(t => t.Bytes);
+
+            /// <summary>Every tensor of a training step's forward pass, the input and target included.</summary>
+            public long AllBytes => _tensors.Sum(t => t.Bytes);
+
+            public long LargestBytes => _tensors.Count == 0 ? 0 : _tensors.Max(t => t.Bytes);
         }
     }
 }

@@ -5,8 +5,29 @@ namespace DslAe.Model
     /// <summary>A model's cost per sample: each stage's, in execution order, and the totals (<see cref="CostModel"/>).</summary>
     /// <param name="Stages">Encoder stages, the latent's code layers, decoder stages.</param>
     /// <param name="InputSavedBytes">The model input's bytes when autograd keeps it (a pixel loss's target, a first layer's input); 0 otherwise.</param>
-    public sealed record ModelCost(EquatableArray<StageCost> Stages, long InputSavedBytes)
+    /// <param name="StepBytes">
+    /// Bytes per sample a training step holds at its peak: every tensor its forward pass creates (training-only ones,
+    /// such as dropout masks, included; the step's dispose scope holds them all until it ends), the input and target,
+    /// and twice the largest tensor for the backward pass's gradients.
+    /// </param>
+    public sealed record ModelCost(EquatableArray<StageCost> Stages, long InputSavedBytes, long StepBytes)
     {
+        /// <summary>
+        /// Bytes of a training step at <paramref name="batch"/>: <see cref="StepBytes"/> per sample, plus the weights,
+        /// their gradients and the optimiser's per-weight state (<see cref="OptimizerStates"/>), float32.
+        /// </summary>
+        public long TrainingBytes(long parameters, OptimizerSpec optimizer, long batch) => FixedTrainingBytes(parameters, optimizer) + batch * StepBytes;
+
+        /// <summary>What does not grow with the batch: weights, gradients and optimiser state.</summary>
+        public static long FixedTrainingBytes(long parameters, OptimizerSpec optimizer) => parameters * 4 * (2 + OptimizerStates(optimizer));
+
+        /// <summary>Tensors the optimiser keeps per weight: Adam's two moments, SGD's momentum buffer when it has momentum.</summary>
+        public static int OptimizerStates(OptimizerSpec optimizer) => optimizer.Kind switch
+        {
+            OptimizerKind.Adam or OptimizerKind.AdamW => 2,
+            _ => optimizer.Momentum > 0 ? 1 : 0,
+        };
+
         /// <summary>Forward FLOPs of one sample.</summary>
         public long ForwardFlops => Stages.Sum(s => s.ForwardFlops);
 

@@ -77,6 +77,7 @@ namespace DslAe.Model
             [ArgumentNames.GradientClip] = new("ClipNorm", false, "clip_norm"),
             [ArgumentNames.ValidationFraction] = new("Validation", false, "validation"),
             [ArgumentNames.EarlyStoppingPatience] = new("Patience", false, "patience"),
+            [ArgumentNames.MemoryBudget] = new("MemoryBudget", false, "memory_budget"),
         };
 
         /// <summary>Every IR argument a message may name, with its spellings (for the test that checks them).</summary>

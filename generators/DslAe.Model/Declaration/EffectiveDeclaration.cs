@@ -257,6 +257,7 @@ namespace DslAe.Model
             w.Line(2, "patience: " + (t.EarlyStoppingPatience is { } patience ? Int(patience) : YamlText.Null + "  # null: no early stopping"));
             w.Line(2, "data: " + YamlText.OptionalString(t.Data) + (t.Data is null ? "  # null: chosen at run time" : string.Empty));
             w.Line(2, "data_path: " + YamlText.OptionalString(t.DataPath) + (t.DataPath is null ? "  # null: the data set's usual place" : string.Empty));
+            w.Line(2, "memory_budget: " + YamlText.OptionalString(t.MemoryBudget) + (t.MemoryBudget is null ? "  # null: no budget" : string.Empty));
         }
 
         private static string Flow(string key, params (string Key, string Value)[] arguments) => key + ": " + FlowBody(arguments);

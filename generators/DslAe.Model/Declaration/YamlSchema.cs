@@ -72,7 +72,8 @@ namespace DslAe.Model
         /// <summary>Training settings.</summary>
         public static YamlSection Train { get; } = Section("train",
             "epochs", "batch", "optimizer", "lr", "momentum", "nesterov", "weight_decay", "beta1", "beta2",
-            "schedule", "step_size", "gamma", "min_lr", "clip_norm", "seed", "validation", "patience", "data", "data_path");
+            "schedule", "step_size", "gamma", "min_lr", "clip_norm", "seed", "validation", "patience", "data", "data_path",
+            "memory_budget");
 
         /// <summary>The layer sections, each selected by a stage key of the same name.</summary>
         public static IReadOnlyList<YamlSection> Layers { get; } = new[] { Conv, ConvT, MaxPool, AvgPool, Unpool, Upsample, PixelShuffle, Flatten, Dense, Unflatten };

@@ -262,6 +262,14 @@ namespace DslAe.Model
             "Pool1 as in DSLAE030, keeping its indices; Up1 unpools Pool1.\n`Up1: MaxUnpool of Pool1 cannot place the values of windows that contain no input pixel (their indices point outside 9x1); use less Padding or Dilation on Pool1`",
             "Lower the pool's padding or dilation.") { Category = DiagnosticCategories.Pooling };
 
+        /// <summary>A declared batch whose training step would not fit the declared memory budget.</summary>
+        public static readonly DiagnosticRule OverMemoryBudget = new(
+            "DSLAE032", "Training step over the memory budget", Severity.Warning,
+            "{0}: a training step at batch {1} needs about {2} ({3} per sample for its tensors, {4} for weights, gradients and optimiser state), more than the «MemoryBudget» of {5}; {6}",
+            "The compile-time cost model knows every tensor a training step creates (docs/ide.md#cost): with a declared budget, a batch that would exhaust the device's memory is found before the run, not an hour into it. The estimate counts every tensor the step's forward pass creates (the step's dispose scope holds them until it ends), twice the largest of them for the backward pass's gradients, and the weights with their gradients and the optimiser's state; the allocator's own overhead is not counted.",
+            "FashionAe's stages with Train(Batch = 4096, MemoryBudget = \"256MB\").\n`Training: a training step at batch 4096 needs about 931 MiB (232 KiB per sample for its tensors, 3.68 MiB for weights, gradients and optimiser state), more than the MemoryBudget of 244 MiB; the largest batch that fits is 1062: set Batch = 1062`",
+            "Lower the batch to the one named, raise the budget, or make the model smaller.") { Category = DiagnosticCategories.Cost };
+
         /// <summary>All rules of this catalogue, ordered by ID.</summary>
         public static IReadOnlyList<DiagnosticRule> All { get; } = new[]
         {
@@ -271,7 +279,7 @@ namespace DslAe.Model
             InvalidValue, OutputPaddingTooLarge, GroupsMismatch, PixelShuffleChannels, EmptyModel,
             MissingInput, RankMismatch, UnflattenMismatch, PoolPaddingTooLarge, LatentMismatch,
             UnknownLossLayer, VariationalWithoutKl, HighPassTooSmall, UnpoolInputMismatch, EmptyPoolingWindow,
-            UnpoolEmptyWindows,
+            UnpoolEmptyWindows, OverMemoryBudget,
         };
 
         /// <summary>The rule with that ID, or null.</summary>

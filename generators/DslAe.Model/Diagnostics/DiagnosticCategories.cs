@@ -19,6 +19,7 @@ namespace DslAe.Model
         public const string YamlSyntax = "DslAe.YamlSyntax";
         public const string YamlDeclaration = "DslAe.YamlDeclaration";
         public const string Generation = "DslAe.Generation";
+        public const string Cost = "DslAe.Cost";
 #pragma warning restore CS1591
     }
 }

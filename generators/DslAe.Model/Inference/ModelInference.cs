@@ -69,7 +69,14 @@ namespace DslAe.Model
             new LossRules(_context).Check(_spec);
             var discriminatorPlan = input is { } image && discriminator is not null ? PlanDiscriminator(discriminator, image, stages) : null;
             var parameters = encoder.Concat(decoder).Sum(p => p.ParameterCount) + (latent?.ParameterCount ?? 0);
-            return new ModelPlan(_spec, encoder.ToEquatableArray(), latent, decoder.ToEquatableArray(), discriminatorPlan, output, parameters, _context.Diagnostics.ToEquatableArray());
+            ModelPlan Plan() => new(_spec, encoder.ToEquatableArray(), latent, decoder.ToEquatableArray(), discriminatorPlan, output, parameters, _context.Diagnostics.ToEquatableArray());
+            // The budget needs the whole plan's cost, so it is checked last, on a plan that is otherwise complete.
+            if (_context.ErrorCount == 0 && output is not null)
+            {
+                new BudgetRules(_context).Check(Plan());
+            }
+
+            return Plan();
         }
 
         /// <summary>Registers every name in execution order; DSLAE015 for a name seen before.</summary>

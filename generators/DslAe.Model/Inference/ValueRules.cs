@@ -255,6 +255,11 @@ namespace DslAe.Model
                 AtLeast(training, name, ArgumentNames.EarlyStoppingPatience, patience, 1);
             }
 
+            if (training.MemoryBudget is { } budget && !ByteSize.TryParse(budget, out _))
+            {
+                Invalid(training, name, ArgumentNames.MemoryBudget, "a size such as \"2GB\" or \"8 GiB\"", "\"" + budget + "\"");
+            }
+
             var optimizer = training.Optimizer;
             const string optimizerName = "Optimizer";
             if (!(optimizer.LearningRate > 0 && IsFinite(optimizer.LearningRate)))

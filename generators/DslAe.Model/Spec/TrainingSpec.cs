@@ -107,5 +107,11 @@ namespace DslAe.Model
 
         /// <summary>Data location; null: the data set's usual place.</summary>
         public string? DataPath { get; init; }
+
+        /// <summary>
+        /// The memory a training step may use, as written (<c>"2GB"</c>, <c>"8 GiB"</c>: <see cref="ByteSize"/>); a
+        /// declared batch whose step needs more is a warning naming the largest batch that fits. Null: no budget.
+        /// </summary>
+        public string? MemoryBudget { get; init; }
     }
 }

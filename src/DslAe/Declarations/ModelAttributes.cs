@@ -86,4 +86,10 @@ public sealed class TrainAttribute : Attribute
     public string? Data { get; set; }
     /// <summary>Where the data set lives: a folder of Fashion-MNIST IDX files or of PNG/JPEG images; unset: the data set's usual place.</summary>
     public string? DataPath { get; set; }
+    /// <summary>
+    /// The memory a training step may use, e.g. <c>"2GB"</c> or <c>"8 GiB"</c> (KB/MB/GB: powers of 1000, KiB/MiB/GiB:
+    /// of 1024); when the declared batch's step needs more (the compile-time cost estimate), a warning names the largest
+    /// batch that fits. Unset: no budget.
+    /// </summary>
+    public string? MemoryBudget { get; set; }
 }

@@ -217,6 +217,14 @@ public static class DiagnosticCases
                 [Unpool([|nameof(Pool1)|])] public partial Stage Up1 { get; }
             """, "[Autoencoder(3, 9, 1)]"),
             "Up1: MaxUnpool of Pool1 cannot place the values of windows that contain no input pixel (their indices point outside 9x1); use less Padding or Dilation on Pool1"),
+        new("DSLAE032", Warning, Ae("""
+                [Conv(32, Kernel = 3, Stride = 2, Act = Act.Relu)] public partial Stage Enc1 { get; }
+                [Conv(64, Kernel = 3, Stride = 2, Act = Act.Relu)] public partial Stage Enc2 { get; }
+                [Latent(32)] public partial Stage Code { get; }
+                [ConvT(32, Kernel = 3, Stride = 2, Act = Act.Relu)] public partial Stage Dec1 { get; }
+                [ConvT(1, Kernel = 3, Stride = 2, Act = Act.Sigmoid)] public partial Stage Dec2 { get; }
+            """, "[Autoencoder(1, 28, 28)]\n[Loss(LossKind.Mse)]\n[Train(Batch = 4096, [|MemoryBudget = \"256MB\"|])]"),
+            "Training: a training step at batch 4096 needs about 931 MiB (232 KiB per sample for its tensors, 3.68 MiB for weights, gradients and optimiser state), more than the MemoryBudget of 244 MiB; the largest batch that fits is 1062: set Batch = 1062"),
 
         new("DSLAE101", Error, """
             using DslAe;
