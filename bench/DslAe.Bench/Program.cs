@@ -17,6 +17,8 @@ using F = TorchSharp.torch.nn.functional;
 //                                                          checkpoint, report included): "<epoch> <step> <rss MiB> <managed MiB>"
 //                                                          (DSLAE_BENCH_TICKS=1: then the bytes allocated, by type)
 //   digest <steps>   -> "<threads> threads: <SHA-256 prefix of every parameter>" after <steps> seeded trainer steps
+//   peak <batch>     -> the resident-memory peak of one trainer step at <batch> above the memory before it, against
+//                       the compile-time estimate (FashionAe's Summary.StepBytes x batch): "<batch> <measured MiB> <estimate MiB> <ratio>"
 // Every variant: FashionAe, batch 64, Adam lr 2e-3, Fashion-MNIST's first <images> images, a dispose scope per step.
 var command = args.Length > 0 ? args[0] : "step";
 // The thread setting under test (bench/threads/run.sh sets OMP_NUM_THREADS), else every core; not the trainer's
@@ -59,8 +61,11 @@ switch (command)
     case "digest":
         Digest(images, Int(args[1]));
         break;
+    case "peak":
+        Peak(images, Int(args[1]));
+        break;
     default:
-        throw new ArgumentException("usage: step <generated|handwritten|trainer> <images> <warm-up> <timed> | paired <images> <warm-up> <timed> | rss <steps> <warm-up> <every> | epochs <train> <validation> <epochs> | digest <steps>");
+        throw new ArgumentException("usage: step <generated|handwritten|trainer> <images> <warm-up> <timed> | paired <images> <warm-up> <timed> | rss <steps> <warm-up> <every> | epochs <train> <validation> <epochs> | digest <steps> | peak <batch>");
 }
 
 // Both modules in one process, one step of each in turn on the same batch, so the machine's changing state (other
@@ -228,6 +233,32 @@ static void Digest(ImageDataset data, int steps)
     Console.WriteLine($"{get_num_threads()} threads: {Convert.ToHexString(hash.GetHashAndReset())[..16]}");
 }
 
+// Large allocations are mmapped (mallopt), so a freed tensor leaves the resident set at once, and the peak (VmHWM,
+// reset through /proc/self/clear_refs) is the step's own. Three steps first: Adam's state, thread pools, oneDNN's buffers.
+static void Peak(ImageDataset data, int batch)
+{
+    _ = Native.mallopt(-3 /* M_MMAP_THRESHOLD */, 64 * 1024);
+    TrainingDevice.Seed(42);
+    using var module = FashionAe.CreateModule();
+    using var adam = OptimizerFactory.Create(FashionAe.Definition.Training, module.parameters());
+    using var x = data.Batch(arange(0L, batch, ScalarType.Int64));
+    for (var step = 1; step <= 3; step++)
+    {
+        using (NewDisposeScope())
+            TrainerStep(module, adam, x, step);
+    }
+
+    GC.Collect();
+    GC.WaitForPendingFinalizers();
+    var before = StatusMiB("VmRSS");
+    File.WriteAllText("/proc/self/clear_refs", "5");
+    using (NewDisposeScope())
+        TrainerStep(module, adam, x, 4);
+    var measured = StatusMiB("VmHWM") - before;
+    var estimate = FashionAe.Definition.Summary.StepBytes * (double)batch / 1048576;
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{batch} {measured:F1} {estimate:F1} {measured / estimate:F3}"));
+}
+
 // One step as DslAe's trainer takes it: reseeded from the run's seed and the step, corrupted input against the clean
 // batch, the loss read back (the trainer's NaN check), then backward and the optimiser's step.
 static void TrainerStep(DslAe.AutoencoderModule module, TorchSharp.Modules.OptimizerHelper adam, Tensor x, long step)
@@ -240,12 +271,14 @@ static void TrainerStep(DslAe.AutoencoderModule module, TorchSharp.Modules.Optim
     adam.step();
 }
 
-static double RssMiB()
+static double RssMiB() => StatusMiB("VmRSS");
+
+static double StatusMiB(string field)
 {
     foreach (var line in File.ReadLines("/proc/self/status"))
-        if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+        if (line.StartsWith(field + ":", StringComparison.Ordinal))
             return double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
-    throw new InvalidOperationException("no VmRSS in /proc/self/status");
+    throw new InvalidOperationException($"no {field} in /proc/self/status");
 }
 
 static double Median(List<double> values)

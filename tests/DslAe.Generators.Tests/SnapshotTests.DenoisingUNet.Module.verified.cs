@@ -169,7 +169,7 @@ public sealed class DenoisingUNetDefinition : global::DslAe.ModelDefinition
         new("Up1", "MaxUnpool", [16, 32, 32], 0, ForwardFlops: 0, TrainingFlops: 0, SavedBytes: 0, ForwardBytes: 65536),
         new("Dec1", "Conv", [16, 32, 32], 4624, ForwardFlops: 9437184, TrainingFlops: 28311552, SavedBytes: 278528, ForwardBytes: 409600),
         new("Out", "Conv", [1, 32, 32], 17, ForwardFlops: 32768, TrainingFlops: 98304, SavedBytes: 4096, ForwardBytes: 8192),
-    ], inputSavedBytes: 8192);
+    ], inputSavedBytes: 8192, stepBytes: 1386496);
 
     /// <inheritdoc />
     public override global::DslAe.TrainingSettings Training { get; } = new()

@@ -125,7 +125,7 @@ public sealed class FashionAeDefinition : global::DslAe.ModelDefinition
         new("Code", "Latent Dense", [32], 203872, ForwardFlops: 401408, TrainingFlops: 1204224, SavedBytes: 12672, ForwardBytes: 12672),
         new("Dec1", "ConvTranspose", [32, 14, 14], 18464, ForwardFlops: 1806336, TrainingFlops: 5419008, SavedBytes: 25088, ForwardBytes: 50176),
         new("Dec2", "ConvTranspose", [1, 28, 28], 289, ForwardFlops: 112896, TrainingFlops: 338688, SavedBytes: 3136, ForwardBytes: 6272),
-    ], inputSavedBytes: 3136);
+    ], inputSavedBytes: 3136, stepBytes: 237284);
 
     /// <inheritdoc />
     public override global::DslAe.TrainingSettings Training { get; } = new()

@@ -152,7 +152,7 @@ public sealed class ShuffleSegmenterDefinition : global::DslAe.ModelDefinition
         new("Drop2", "Identity", [16, 12, 12], 0, ForwardFlops: 0, TrainingFlops: 0, SavedBytes: 2304, ForwardBytes: 0),
         new("Up1", "Upsample", [16, 24, 24], 0, ForwardFlops: 0, TrainingFlops: 0, SavedBytes: 36864, ForwardBytes: 36864),
         new("Out", "ConvTranspose", [4, 24, 24], 580, ForwardFlops: 663552, TrainingFlops: 1990656, SavedBytes: 9216, ForwardBytes: 9216),
-    ], inputSavedBytes: 6912);
+    ], inputSavedBytes: 6912, stepBytes: 301312);
 
     /// <inheritdoc />
     public override global::DslAe.TrainingSettings Training { get; } = new()

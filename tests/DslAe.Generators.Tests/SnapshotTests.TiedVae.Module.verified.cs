@@ -166,7 +166,7 @@ public sealed class TiedVaeDefinition : global::DslAe.ModelDefinition
         new("Unflat", "Unflatten", [16, 6, 6], 0, ForwardFlops: 0, TrainingFlops: 0, SavedBytes: 0, ForwardBytes: 0),
         new("Dec2", "ConvTranspose", [8, 14, 14], 8, ForwardFlops: 147456, TrainingFlops: 442368, SavedBytes: 6272, ForwardBytes: 12544),
         new("Dec1", "ConvTranspose", [1, 28, 28], 1, ForwardFlops: 50176, TrainingFlops: 150528, SavedBytes: 3136, ForwardBytes: 3136),
-    ], inputSavedBytes: 6272);
+    ], inputSavedBytes: 6272, stepBytes: 57880);
 
     /// <inheritdoc />
     public override global::DslAe.TrainingSettings Training { get; } = new()

@@ -39,7 +39,7 @@ namespace DslAe.Generators.Emit
                     w.Line("    " + row + ",");
                 }
 
-                w.Line("], inputSavedBytes: " + Code.Int(cost.InputSavedBytes) + ");");
+                w.Line("], inputSavedBytes: " + Code.Int(cost.InputSavedBytes) + ", stepBytes: " + Code.Int(cost.StepBytes) + ");");
                 w.Line();
                 WriteTraining(w, spec);
                 w.Line();

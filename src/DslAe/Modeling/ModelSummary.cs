@@ -31,7 +31,8 @@ public sealed record SummaryRow(string Stage, string Kind, int[] OutputShape, lo
 /// <param name="input">The input shape of one sample: channels, height, width.</param>
 /// <param name="rows">One row per stage, in order.</param>
 /// <param name="inputSavedBytes">The input's bytes per sample when autograd keeps it (a pixel loss's target).</param>
-public sealed class ModelSummary(string model, int[] input, IReadOnlyList<SummaryRow> rows, long inputSavedBytes = 0)
+/// <param name="stepBytes">Bytes per sample a training step holds at its peak, weights, gradients and optimiser state aside.</param>
+public sealed class ModelSummary(string model, int[] input, IReadOnlyList<SummaryRow> rows, long inputSavedBytes = 0, long stepBytes = 0)
 {
     /// <summary>The model's name.</summary>
     public string Model { get; } = model;
@@ -51,6 +52,12 @@ public sealed class ModelSummary(string model, int[] input, IReadOnlyList<Summar
     public long InputSavedBytes { get; } = inputSavedBytes;
     /// <summary>Bytes per sample of every intermediate tensor of one forward pass.</summary>
     public long ForwardBytes => Rows.Sum(r => r.ForwardBytes);
+    /// <summary>
+    /// Bytes per sample a training step holds at its peak (every tensor of its forward pass, the input and target,
+    /// twice the largest tensor for backward), weights, gradients and optimiser state aside: the estimate a memory
+    /// budget is checked with (DSLAE032).
+    /// </summary>
+    public long StepBytes { get; } = stepBytes;
 
     /// <summary>
     /// The table as text: a heading with the input shape, one line per stage (parameters, FLOPs per sample of the
@@ -73,11 +80,11 @@ public sealed class ModelSummary(string model, int[] input, IReadOnlyList<Summar
     }
 
     /// <summary>
-    /// One line of what a batch costs: "batch 64: training step 0.81 GFLOPs, 7.0 MiB kept for backward; forward 10.8 MiB
-    /// of tensors", the per-sample totals times <paramref name="batch"/>.
+    /// One line of what a batch costs: "batch 64: training step 807 MFLOPs, 14.5 MiB of tensors at its peak (6.95 MiB
+    /// kept for backward); forward 10.8 MiB of tensors", the per-sample totals times <paramref name="batch"/>.
     /// </summary>
     public string AtBatch(int batch) => string.Create(CultureInfo.InvariantCulture,
-        $"batch {batch}: training step {Flops(TrainingFlops * batch)}FLOPs, {Bytes(SavedBytes * batch)} kept for backward; forward {Bytes(ForwardBytes * batch)} of tensors\n");
+        $"batch {batch}: training step {Flops(TrainingFlops * batch)}FLOPs, {Bytes(StepBytes * batch)} of tensors at its peak ({Bytes(SavedBytes * batch)} kept for backward); forward {Bytes(ForwardBytes * batch)} of tensors\n");
 
     /// <summary>"112.9 K", "4.24 M", "1.2 G": three significant digits.</summary>
     public static string Flops(long flops) => Scaled(flops, 1000, [" ", " K", " M", " G", " T"]);
