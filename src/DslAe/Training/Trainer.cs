@@ -402,6 +402,8 @@ public sealed class Trainer : IDisposable
         // milliseconds do not matter, rather than let gen-2 garbage raise the resident memory epoch after epoch
         // until the GC's budget, which is large on a machine with plenty of memory (bench/memory/epochs.sh).
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        // And the native side: the evaluation passes' freed tensors go back to the system instead of staying in glibc's heaps.
+        FreedMemory.Release();
     }
 
     private void WriteReport(RunFolder run, string status, EvaluationMetrics? test)
