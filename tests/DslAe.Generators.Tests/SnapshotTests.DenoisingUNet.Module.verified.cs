@@ -167,9 +167,9 @@ public sealed class DenoisingUNetDefinition : global::DslAe.ModelDefinition
         new("Dec2", "Conv", [32, 16, 16], 11552, ForwardFlops: 5898240, TrainingFlops: 17694720, SavedBytes: 73728, ForwardBytes: 106496),
         new("Mix2", "Conv", [16, 16, 16], 528, ForwardFlops: 262144, TrainingFlops: 786432, SavedBytes: 49152, ForwardBytes: 65536),
         new("Up1", "MaxUnpool", [16, 32, 32], 0, ForwardFlops: 0, TrainingFlops: 0, SavedBytes: 0, ForwardBytes: 65536),
-        new("Dec1", "Conv", [16, 32, 32], 4624, ForwardFlops: 9437184, TrainingFlops: 28311552, SavedBytes: 278528, ForwardBytes: 409600),
+        new("Dec1", "Conv", [16, 32, 32], 4624, ForwardFlops: 9437184, TrainingFlops: 28311552, SavedBytes: 327680, ForwardBytes: 409600),
         new("Out", "Conv", [1, 32, 32], 17, ForwardFlops: 32768, TrainingFlops: 98304, SavedBytes: 4096, ForwardBytes: 8192),
-    ], inputSavedBytes: 8192, stepBytes: 1386496);
+    ], inputSavedBytes: 8192, stepBytes: 1435648);
 
     /// <inheritdoc />
     public override global::DslAe.TrainingSettings Training { get; } = new()

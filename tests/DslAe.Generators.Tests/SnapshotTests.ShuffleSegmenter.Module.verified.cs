@@ -149,10 +149,10 @@ public sealed class ShuffleSegmenterDefinition : global::DslAe.ModelDefinition
         new("Shuffle2", "PixelShuffle", [16, 12, 12], 0, ForwardFlops: 0, TrainingFlops: 0, SavedBytes: 9216, ForwardBytes: 9216),
         new("Norm2", "Identity", [16, 12, 12], 4608, ForwardFlops: 0, TrainingFlops: 0, SavedBytes: 0, ForwardBytes: 9216),
         new("Attend2", "Identity", [16, 12, 12], 0, ForwardFlops: 0, TrainingFlops: 0, SavedBytes: 9216, ForwardBytes: 9216),
-        new("Drop2", "Identity", [16, 12, 12], 0, ForwardFlops: 0, TrainingFlops: 0, SavedBytes: 2304, ForwardBytes: 0),
+        new("Drop2", "Identity", [16, 12, 12], 0, ForwardFlops: 0, TrainingFlops: 0, SavedBytes: 9216, ForwardBytes: 0),
         new("Up1", "Upsample", [16, 24, 24], 0, ForwardFlops: 0, TrainingFlops: 0, SavedBytes: 36864, ForwardBytes: 36864),
         new("Out", "ConvTranspose", [4, 24, 24], 580, ForwardFlops: 663552, TrainingFlops: 1990656, SavedBytes: 9216, ForwardBytes: 9216),
-    ], inputSavedBytes: 6912, stepBytes: 301312);
+    ], inputSavedBytes: 6912, stepBytes: 308224);
 
     /// <inheritdoc />
     public override global::DslAe.TrainingSettings Training { get; } = new()

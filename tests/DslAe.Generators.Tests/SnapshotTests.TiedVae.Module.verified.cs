@@ -160,13 +160,13 @@ public sealed class TiedVaeDefinition : global::DslAe.ModelDefinition
         new("Enc1", "Conv", [8, 14, 14], 136, ForwardFlops: 50176, TrainingFlops: 100352, SavedBytes: 6272, ForwardBytes: 12544),
         new("Enc2", "Conv", [16, 6, 6], 2064, ForwardFlops: 147456, TrainingFlops: 442368, SavedBytes: 2304, ForwardBytes: 4608),
         new("Flat", "Flatten", [576], 0, ForwardFlops: 0, TrainingFlops: 0, SavedBytes: 0, ForwardBytes: 0),
-        new("Fc1", "Dense", [64], 37056, ForwardFlops: 73728, TrainingFlops: 221184, SavedBytes: 832, ForwardBytes: 768),
+        new("Fc1", "Dense", [64], 37056, ForwardFlops: 73728, TrainingFlops: 221184, SavedBytes: 1024, ForwardBytes: 768),
         new("Code", "Latent Variational", [10], 2004, ForwardFlops: 3840, TrainingFlops: 11520, SavedBytes: 456, ForwardBytes: 336),
         new("Fc1T", "Dense", [576], 576, ForwardFlops: 73728, TrainingFlops: 221184, SavedBytes: 2304, ForwardBytes: 4608),
         new("Unflat", "Unflatten", [16, 6, 6], 0, ForwardFlops: 0, TrainingFlops: 0, SavedBytes: 0, ForwardBytes: 0),
         new("Dec2", "ConvTranspose", [8, 14, 14], 8, ForwardFlops: 147456, TrainingFlops: 442368, SavedBytes: 6272, ForwardBytes: 12544),
         new("Dec1", "ConvTranspose", [1, 28, 28], 1, ForwardFlops: 50176, TrainingFlops: 150528, SavedBytes: 3136, ForwardBytes: 3136),
-    ], inputSavedBytes: 6272, stepBytes: 57880);
+    ], inputSavedBytes: 6272, stepBytes: 58072);
 
     /// <inheritdoc />
     public override global::DslAe.TrainingSettings Training { get; } = new()

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using DslAe.Model;
 
 namespace DslAe.ShapeAgreement.Tests;
 
@@ -32,6 +33,45 @@ public sealed class CostAgreementTests
 
         // A training step is forward plus backward: between two and three times the forward FLOPs.
         Assert.InRange(summary.TrainingFlops, 2 * summary.ForwardFlops, 3 * summary.ForwardFlops);
+    }
+
+    /// <summary>
+    /// The ops the examples do not use, in one model: batch norm, leaky ReLU, dropout, average pooling, GELU, a conv
+    /// code, bilinear upsampling, an adding skip, SiLU; its twin is cost_reference.py's <c>mixed</c>.
+    /// </summary>
+    [Fact]
+    public void The_cost_of_norms_dropout_pooling_resampling_and_adding_skips_agrees_with_PyTorchs_counts()
+    {
+        static StageSpec Stage(string name, LayerSpec layer, ActivationKind act, double? parameter = null) =>
+            new(name, layer) { Activation = new ActivationSpec(act, parameter) };
+        var spec = new ModelSpec("Mixed", null)
+        {
+            Input = new Shape(3, 16, 16),
+            Encoder = new StageSpec[]
+            {
+                Stage("Enc1", new ConvLayer(8, 3), ActivationKind.LeakyRelu, 0.2) with { Norm = new NormSpec(NormKind.Batch), Dropout = 0.25 },
+                Stage("Pool1", new AvgPoolLayer(2), ActivationKind.None),
+                Stage("Enc2", new ConvLayer(16, 3), ActivationKind.Gelu),
+            },
+            Latent = new ConvLatent(8) { Name = "Code" },
+            Decoder = new StageSpec[]
+            {
+                Stage("Dec2", new UpsampleLayer(UpsampleMode.Bilinear) { Scale = 2 }, ActivationKind.None),
+                Stage("Dec1", new ConvLayer(8, 3), ActivationKind.Silu) with { Skip = new SkipSpec("Enc1") { Merge = MergeKind.Add } },
+                Stage("Out", new ConvLayer(3, 1), ActivationKind.Sigmoid),
+            },
+            Losses = new LossSpec[] { new MseLoss() },
+        };
+        var plan = ShapeInference.Infer(spec);
+        Assert.False(plan.HasErrors, string.Join("\n", plan.Diagnostics));
+        var cost = CostModel.Of(plan);
+        var reference = Reference("Mixed");
+
+        Assert.Equal(cost.Stages.Select(s => s.Stage).Prepend("(input)"), reference.Keys);
+        Assert.Equal(reference["(input)"].Saved, cost.InputSavedBytes);
+        foreach (var stage in cost.Stages)
+            Assert.Equal((stage.Stage, reference[stage.Stage].Flops, reference[stage.Stage].Saved, reference[stage.Stage].Forward),
+                         (stage.Stage, stage.ForwardFlops, stage.SavedBytes, stage.ForwardBytes));
     }
 
     private static Dictionary<string, (long Flops, long Saved, long Forward)> Reference(string example)

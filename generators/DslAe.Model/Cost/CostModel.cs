@@ -9,7 +9,7 @@ namespace DslAe.Model
     /// activation, dropout) and records what each op creates and what autograd keeps for its backward, following
     /// libtorch's derivatives (convolutions and dense layers keep their input; ReLU, sigmoid, tanh and softmax their
     /// result; the other activations and the norms their input; pooling its input, max pooling its int64 indices too;
-    /// dropout its one-byte mask; padding, views, concatenation, addition, resampling and pixel shuffle nothing). A
+    /// dropout its noise tensor (float on the CPU); padding, views, concatenation, addition, resampling and pixel shuffle nothing). A
     /// tensor kept by two ops is counted once. Of the losses, what pixel losses keep (the reconstruction and the
     /// target) is counted, not the internals of pyramid, perceptual, style or adversarial terms. Run only on a plan
     /// without errors.
@@ -18,7 +18,9 @@ namespace DslAe.Model
     {
         private const long Float = 4;
         private const long Index = 8;
-        private const long Mask = 1;
+        // libtorch's CPU dropout multiplies by a float noise tensor, which the product keeps (CUDA's fused kernel keeps
+        // a one-byte mask instead).
+        private const long Mask = 4;
 
         /// <summary>The cost of every planned stage and of the loss's target.</summary>
         public static ModelCost Of(ModelPlan plan)

@@ -10,7 +10,7 @@ namespace DslAe.Model
     /// element-wise work is not counted).
     /// </param>
     /// <param name="TrainingFlops">The same for a training step: forward, the weights' gradients and the input's gradient (none for a layer that reads the model's input).</param>
-    /// <param name="SavedBytes">Bytes of the tensors this stage creates that autograd keeps for the backward pass (float32; max-pool indices int64, dropout masks one byte).</param>
+    /// <param name="SavedBytes">Bytes of the tensors this stage creates that autograd keeps for the backward pass (float32; max-pool indices int64; dropout's noise float, as libtorch's CPU dropout keeps it).</param>
     /// <param name="ForwardBytes">Bytes of every tensor this stage creates in a forward pass (the generated forward holds them until it returns).</param>
     public sealed record StageCost(string Stage, long ForwardFlops, long TrainingFlops, long SavedBytes, long ForwardBytes);
 }
