@@ -54,6 +54,7 @@ public static class DslAeApp
             EvalCommand.Create(options, context),
             SummaryCommand.Create(options, context),
             ReconstructCommand.Create(options, context),
+            SampleCommand.Create(options, context),
             ExportCommand.Create(options, context),
         };
         return root;

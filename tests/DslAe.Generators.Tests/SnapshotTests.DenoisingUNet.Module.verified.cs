@@ -321,5 +321,8 @@ public sealed class DenoisingUNetDefinition : global::DslAe.ModelDefinition
     """;
 
     /// <inheritdoc />
+    public override global::DslAe.LatentDescription? Latent { get; } = new("Code", "Conv", [8, 8, 8]);
+
+    /// <inheritdoc />
     public override global::DslAe.AutoencoderModule CreateModule() => new DenoisingUNetModule();
 }

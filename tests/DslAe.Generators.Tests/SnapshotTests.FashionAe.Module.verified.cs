@@ -217,5 +217,8 @@ public sealed class FashionAeDefinition : global::DslAe.ModelDefinition
     """;
 
     /// <inheritdoc />
+    public override global::DslAe.LatentDescription? Latent { get; } = new("Code", "Dense", [32]);
+
+    /// <inheritdoc />
     public override global::DslAe.AutoencoderModule CreateModule() => new FashionAeModule();
 }

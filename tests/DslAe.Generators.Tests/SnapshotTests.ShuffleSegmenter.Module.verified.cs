@@ -283,5 +283,8 @@ public sealed class ShuffleSegmenterDefinition : global::DslAe.ModelDefinition
     """;
 
     /// <inheritdoc />
+    public override global::DslAe.LatentDescription? Latent { get; } = new("Code", "Dense", [48]);
+
+    /// <inheritdoc />
     public override global::DslAe.AutoencoderModule CreateModule() => new ShuffleSegmenterModule();
 }

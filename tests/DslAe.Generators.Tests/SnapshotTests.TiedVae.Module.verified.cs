@@ -287,5 +287,8 @@ public sealed class TiedVaeDefinition : global::DslAe.ModelDefinition
     """;
 
     /// <inheritdoc />
+    public override global::DslAe.LatentDescription? Latent { get; } = new("Code", "Variational", [10]);
+
+    /// <inheritdoc />
     public override global::DslAe.AutoencoderModule CreateModule() => new TiedVaeModule();
 }

@@ -6,7 +6,7 @@ namespace DslAe.Tests;
 /// <summary>The command line as a user's one-line Program.cs runs it, with the test project's two models.</summary>
 public class CliTests
 {
-    private static async Task<(int Code, string Output, string Error)> Run(params string[] args)
+    internal static async Task<(int Code, string Output, string Error)> Run(params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
@@ -79,11 +79,11 @@ public class CliTests
     }
 
     [Fact]
-    public async Task Without_model_a_program_with_two_models_asks_for_one()
+    public async Task Without_model_a_program_with_several_models_asks_for_one()
     {
         var (code, _, error) = await Run("summary");
         Assert.Equal(1, code);
-        Assert.Contains("2 models (", error);
+        Assert.Contains("3 models (", error);   // TinyAe, TinyDenoiser, TinyVae
         Assert.Contains("--model", error);
     }
 

@@ -32,3 +32,14 @@ public partial record TinyDenoiser
     [Latent(8, Kind = LatentKind.Conv)] public partial Stage Code { get; }
     [ConvT(1, Kernel = 3, Stride = 2, Act = Act.Sigmoid)] public partial Stage Dec1 { get; }
 }
+
+/// <summary>A small variational autoencoder: what <c>sample</c> draws from.</summary>
+[Autoencoder(1, 28, 28)]
+[Loss(LossKind.Mse), Loss(LossKind.Kl, Weight = 0.01)]
+[Train(Epochs = 1, Batch = 32, Optimizer = OptimizerKind.Adam, Lr = 3e-3, Seed = 5, Validation = 0.1)]
+public partial record TinyVae
+{
+    [Conv(8, Kernel = 3, Stride = 2, Act = Act.Relu)] public partial Stage Enc1 { get; }
+    [Latent(4, Kind = LatentKind.Variational)] public partial Stage Code { get; }
+    [ConvT(1, Kernel = 3, Stride = 2, Act = Act.Sigmoid)] public partial Stage Dec1 { get; }
+}

@@ -45,6 +45,14 @@ namespace DslAe.Generators.Emit
                 w.Line();
                 WriteEffectiveDeclaration(w, spec);
                 w.Line();
+                if (plan.Latent is { } planned)
+                {
+                    w.Line("/// <inheritdoc />");
+                    w.Line("public override " + Code.Runtime + ".LatentDescription? Latent { get; } = new(" + Code.String(planned.Name) + ", " +
+                           Code.String(planned.Latent.KindName) + ", " + Code.IntArray(planned.Code) + ");");
+                    w.Line();
+                }
+
                 w.Line("/// <inheritdoc />");
                 w.Line("public override " + Code.Runtime + ".AutoencoderModule CreateModule() => new " + spec.Name + "Module();");
             }

@@ -24,6 +24,9 @@ public abstract class ModelDefinition
     /// </summary>
     public abstract string EffectiveDeclaration { get; }
 
+    /// <summary>The model's latent as the compiler planned it; null when the model has none.</summary>
+    public virtual LatentDescription? Latent => null;
+
     /// <summary>A new module with freshly initialised parameters, on the CPU.</summary>
     public abstract AutoencoderModule CreateModule();
 

@@ -1,0 +1,46 @@
+using System.CommandLine;
+using DslAe.Reports;
+
+namespace DslAe.Cli.Commands;
+
+/// <summary><c>sample</c>: a PNG grid of images decoded from codes drawn from a variational latent's prior.</summary>
+internal static class SampleCommand
+{
+    /// <summary>Images per row of the grid.</summary>
+    private const int RowLength = 8;
+
+    public static Command Create(CliOptions o, CliContext context)
+    {
+        var command = new Command("sample", "Write a PNG grid of new images: codes drawn from a variational latent's prior N(0, I), decoded")
+        {
+            o.Model, o.Checkpoint, o.Device, o.Out, o.Count, o.Seed, o.Threads,
+        };
+        command.SetAction(parse =>
+        {
+            var model = ModelChoice.Resolve(parse.GetValue(o.Model));
+            var path = OutputFile.Check(parse.GetValue(o.Out), $"{model.Name}-samples.png");
+            var count = parse.GetValue(o.Count);
+            if (count <= 0) throw new ArgumentException($"--count must be positive; got {count}");
+            // Before any weights load: a model without a variational latent cannot be sampled.
+            Sampling.VariationalLatent(model);
+            var seed = parse.GetValue(o.Seed) ?? model.Training.Seed;
+            var weights = ModelChoice.WeightsFile(model, parse.GetValue(o.Checkpoint));
+            using var loaded = LoadedModel.Load(model, weights, parse.GetValue(o.Device), parse.GetValue(o.Threads));
+            using var samples = Sampling.FromPrior(loaded.Module, count, seed, loaded.Device);
+            // Rows of eight; a last, shorter row is left out rather than padded with blanks.
+            var rows = Enumerable.Range(0, Math.Max(1, count / RowLength))
+                .Select(r => samples.narrow(0, r * Math.Min(RowLength, count), Math.Min(RowLength, count))).ToList();
+            try
+            {
+                ReconstructionGrid.Write(path, rows);
+            }
+            finally
+            {
+                foreach (var row in rows) row.Dispose();
+            }
+            context.Output.WriteLine($"wrote {Path.GetFullPath(path)} ({rows.Count * Math.Min(RowLength, count)} samples of {model.Name}'s prior, seed {seed}; weights {weights})");
+            return 0;
+        });
+        return command;
+    }
+}

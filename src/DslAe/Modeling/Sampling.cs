@@ -1,0 +1,42 @@
+using static TorchSharp.torch;
+
+namespace DslAe;
+
+/// <summary>New images from a trained model: codes drawn from the latent's prior, decoded.</summary>
+public static class Sampling
+{
+    /// <summary>The model's variational latent; an <see cref="ArgumentException"/> saying what to declare when it has none.</summary>
+    public static LatentDescription VariationalLatent(ModelDefinition model) => model.Latent switch
+    {
+        { IsVariational: true } latent => latent,
+        { } other => throw new ArgumentException(
+            $"{model.Name}: sampling draws codes from the prior of a variational latent, and {model.Name}'s latent {other.Name} is {other.Kind}; declare it with Kind = LatentKind.Variational (YAML: kind: variational) and a Kl loss, then train again"),
+        null => throw new ArgumentException($"{model.Name} has no latent to sample from; declare a variational one (Kind = LatentKind.Variational, YAML: kind: variational)"),
+    };
+
+    /// <summary>
+    /// Decodes <paramref name="count"/> codes drawn from N(0, I), the prior a variational latent is trained towards,
+    /// reproducibly for <paramref name="seed"/>; returns the decoder's outputs, [count, C, H, W], on the CPU. The module
+    /// is in evaluation mode without gradients meanwhile and goes back to its mode after. Fails, saying why, for a model
+    /// whose latent is not variational: other codes have no prior to draw from.
+    /// </summary>
+    public static Tensor FromPrior(AutoencoderModule module, int count, long seed, Device device)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        var latent = VariationalLatent(module.Definition);
+        var wasTraining = module.training;
+        module.eval();
+        try
+        {
+            using var noGrad = no_grad();
+            using var scope = NewDisposeScope();
+            using var generator = new Generator((ulong)seed);
+            var codes = randn([count, .. latent.CodeShape.Select(d => (long)d)], generator: generator).to(device);
+            return module.Decode(codes).cpu().MoveToOuterDisposeScope();
+        }
+        finally
+        {
+            module.train(wasTraining);
+        }
+    }
+}
