@@ -46,6 +46,24 @@ public sealed class CodeFixTests(ITestOutputHelper output)
         }
     }
 
+    [Theory]
+    [InlineData("DSLAE101", "Make 'Ae' partial", "public partial record Ae")]
+    [InlineData("DSLAE103", "Declare 'Enc1' as 'public partial Stage Enc1 { get; }'", "[Conv(8)] public partial Stage Enc1 { get; }")]
+    public void The_declaration_form_a_front_end_message_spells_is_one_action(string id, string title, string written)
+    {
+        var testCase = DiagnosticCases.All.First(c => c.Id == id);
+        var document = Workspace.Open(MarkedSource.Parse(testCase.MarkedSource).Text, DiagnosticCase.FilePath);
+        var diagnostic = Assert.Single(Workspace.Build(document).Diagnostics, d => d.Id == id);
+        var action = Assert.Single(Workspace.Actions(document, diagnostic, new DslAe.CodeFixes.DeclarationFormFixProvider()));
+        Assert.Equal(title, action.Title);
+        var fixedDocument = Workspace.Apply(document, action);
+        Assert.Contains(written, Workspace.Text(fixedDocument));
+        var after = Workspace.Build(fixedDocument);
+        after.AssertNoGeneratorFailure();
+        Assert.DoesNotContain(after.Diagnostics, d => d.Id == id);
+        Assert.DoesNotContain(after.CompilerDiagnostics(), d => d.Severity == DiagnosticSeverity.Error);
+    }
+
     [Fact]
     public void The_action_is_titled_and_edits_like_the_message_says()
     {

@@ -29,12 +29,12 @@ internal static class Workspace
     public static GeneratorOutcome Build(Document document) =>
         Generate.Run(document.Project.GetCompilationAsync().GetAwaiter().GetResult()!);
 
-    /// <summary>The code actions offered for <paramref name="diagnostic"/>, in the order of its proposals.</summary>
-    public static IReadOnlyList<CodeAction> Actions(Document document, Diagnostic diagnostic)
+    /// <summary>The code actions <paramref name="provider"/> (default: <see cref="DeclarationFixProvider"/>) offers for <paramref name="diagnostic"/>, in the order of its proposals.</summary>
+    public static IReadOnlyList<CodeAction> Actions(Document document, Diagnostic diagnostic, CodeFixProvider? provider = null)
     {
         var actions = new List<CodeAction>();
         var context = new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None);
-        new DeclarationFixProvider().RegisterCodeFixesAsync(context).GetAwaiter().GetResult();
+        (provider ?? new DeclarationFixProvider()).RegisterCodeFixesAsync(context).GetAwaiter().GetResult();
         return actions;
     }
 
