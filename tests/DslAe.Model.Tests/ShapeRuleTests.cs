@@ -192,6 +192,16 @@ public class ShapeRuleTests
     }
 
     [Fact]
+    public void ZeroUnpool_multiplies_the_size_and_keeps_the_channels()
+    {
+        Assert.Equal(Image(8, 14, 14), One(Image(8, 7, 7), new ZeroUnpoolLayer(2)).Output);
+        Assert.Equal(Image(3, 15, 15), One(Image(3, 5, 5), new ZeroUnpoolLayer(3)).Output);
+        Assert.Equal(Image(3, 5, 5), One(Image(3, 5, 5), new ZeroUnpoolLayer(1)).Output);
+        var zero = new ModelSpec("Z", null) { Input = Image(3, 5, 5), Encoder = new[] { new StageSpec("Up", new ZeroUnpoolLayer(0)) } };
+        Assert.Contains(ShapeInference.Infer(zero).Diagnostics, d => d.Id == "DSLAE016" && d.Message == "Up: factor must be at least 1, received 0");
+    }
+
+    [Fact]
     public void PixelShuffle_trades_channels_for_size()
     {
         Assert.Equal(Image(2, 21, 15), One(Image(18, 7, 5), new PixelShuffleLayer(3)).Output);

@@ -83,7 +83,7 @@ public class CliTests
     {
         var (code, _, error) = await Run("summary");
         Assert.Equal(1, code);
-        Assert.Contains("3 models (", error);   // TinyAe, TinyDenoiser, TinyVae
+        Assert.Contains("4 models (", error);   // TinyAe, TinyDenoiser, TinyVae, TinyZeroUnpool
         Assert.Contains("--model", error);
     }
 

@@ -43,3 +43,16 @@ public partial record TinyVae
     [Latent(4, Kind = LatentKind.Variational)] public partial Stage Code { get; }
     [ConvT(1, Kernel = 3, Stride = 2, Act = Act.Sigmoid)] public partial Stage Dec1 { get; }
 }
+
+/// <summary>Max pooling undone by fixed unpooling: zeros around each value instead of the pool's indices.</summary>
+[Autoencoder(1, 28, 28)]
+[Loss(LossKind.Mse)]
+[Train(Epochs = 1, Batch = 32, Optimizer = OptimizerKind.Adam, Lr = 3e-3, Seed = 9, Validation = 0.1)]
+public partial record TinyZeroUnpool
+{
+    [Conv(8, Kernel = 3, Act = Act.Relu)] public partial Stage Enc1 { get; }
+    [MaxPool(2)] public partial Stage Pool1 { get; }
+    [Latent(8, Kind = LatentKind.Conv)] public partial Stage Code { get; }
+    [ZeroUnpool(2)] public partial Stage Up1 { get; }
+    [Conv(1, Kernel = 3, Act = Act.Sigmoid)] public partial Stage Dec1 { get; }
+}

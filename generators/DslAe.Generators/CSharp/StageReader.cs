@@ -103,6 +103,8 @@ namespace DslAe.Generators.CSharp
                     return ReadUpsample(name, a, diagnostics);
                 case "PixelShuffle":
                     return new PixelShuffleLayer(a.Int("Factor") ?? 0);
+                case "ZeroUnpool":
+                    return new ZeroUnpoolLayer(a.Int("Factor") ?? 0);
                 case "Flatten":
                     return FlattenLayer.Instance;
                 case "Dense":

@@ -166,6 +166,9 @@ namespace DslAe.Generators.Emit
                 case PixelShuffleLowering p:
                     Assign(Code.F + ".pixel_shuffle(" + current + ", " + Code.Int(p.Factor) + ")");
                     break;
+                case ZeroUnpoolLowering z:
+                    Assign(Code.Runtime + ".ZeroUnpooling.Insert(" + current + ", " + Code.Int(z.Factor) + ")");
+                    break;
                 case FlattenLowering:
                     Assign(current + ".flatten(1)");
                     break;

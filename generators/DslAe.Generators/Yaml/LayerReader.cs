@@ -89,6 +89,8 @@ namespace DslAe.Generators.Yaml
                     return ReadUpsample(m);
                 case "pixel_shuffle":
                     return new PixelShuffleLayer(Required(m, "factor"));
+                case "zero_unpool":
+                    return new ZeroUnpoolLayer(Required(m, "factor"));
                 case "dense":
                     return new DenseLayer(Required(m, "features")) { Bias = m.Bool("bias") ?? Defaults.Bias };
                 case "unflatten":

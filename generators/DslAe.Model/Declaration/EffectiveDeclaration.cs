@@ -127,6 +127,8 @@ namespace DslAe.Model
                     return Flow("upsample", arguments.ToArray());
                 case PixelShuffleLayer p:
                     return Flow("pixel_shuffle", ("factor", Int(p.Factor)));
+                case ZeroUnpoolLayer z:
+                    return Flow("zero_unpool", ("factor", Int(z.Factor)));
                 case FlattenLayer:
                     return "flatten: {}";
                 case DenseLayer d:

@@ -48,6 +48,9 @@ namespace DslAe.Model
         /// <summary>Pixel shuffle.</summary>
         public static YamlSection PixelShuffle { get; } = Section("pixel_shuffle", "factor");
 
+        /// <summary>Fixed unpooling: zeros around each value.</summary>
+        public static YamlSection ZeroUnpool { get; } = Section("zero_unpool", "factor");
+
         /// <summary>Flatten (no keys: write <c>flatten: {}</c>).</summary>
         public static YamlSection Flatten { get; } = Section("flatten");
 
@@ -76,7 +79,7 @@ namespace DslAe.Model
             "memory_budget");
 
         /// <summary>The layer sections, each selected by a stage key of the same name.</summary>
-        public static IReadOnlyList<YamlSection> Layers { get; } = new[] { Conv, ConvT, MaxPool, AvgPool, Unpool, Upsample, PixelShuffle, Flatten, Dense, Unflatten };
+        public static IReadOnlyList<YamlSection> Layers { get; } = new[] { Conv, ConvT, MaxPool, AvgPool, Unpool, Upsample, PixelShuffle, ZeroUnpool, Flatten, Dense, Unflatten };
 
         /// <summary>Every section.</summary>
         public static IReadOnlyList<YamlSection> All { get; } =

@@ -13,6 +13,7 @@ namespace DslAe.Model
             AvgPoolLayer a => Format("AvgPool(kernel {0}, stride {1}, padding {2}{3})", a.Kernel, a.Stride ?? a.Kernel, a.Padding, a.CeilMode ? ", ceil mode" : string.Empty),
             UpsampleLayer u => u.Scale is { } scale ? Format("Upsample(scale {0})", scale) : "Upsample",
             PixelShuffleLayer p => Format("PixelShuffle({0})", p.Factor),
+            ZeroUnpoolLayer z => Format("ZeroUnpool({0})", z.Factor),
             _ => layer.KindName,
         };
 

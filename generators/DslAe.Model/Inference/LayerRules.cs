@@ -53,6 +53,8 @@ namespace DslAe.Model
                 MaxUnpoolLayer unpool => MaxUnpool(stage, unpool, input, path),
                 UpsampleLayer upsample => Upsample(stage, upsample, input),
                 PixelShuffleLayer shuffle => PixelShuffle(stage, shuffle, input, path),
+                ZeroUnpoolLayer zeros => ImageOutput(stage, input, input.Channels, (long)input.Height * zeros.Factor, (long)input.Width * zeros.Factor, ArgumentNames.Factor, "use a smaller factor")
+                    is { } unpooled ? new LayerResult(unpooled, new ZeroUnpoolLowering(zeros.Factor), 0) : null,
                 _ => throw new InvalidOperationException("Unknown layer kind " + stage.Layer.GetType().Name + "; add its rule to LayerRules."),
             };
         }

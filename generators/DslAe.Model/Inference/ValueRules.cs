@@ -91,6 +91,9 @@ namespace DslAe.Model
                 case PixelShuffleLayer shuffle:
                     AtLeast(stage, name, ArgumentNames.Factor, shuffle.Factor, 1);
                     break;
+                case ZeroUnpoolLayer zeros:
+                    AtLeast(stage, name, ArgumentNames.Factor, zeros.Factor, 1);
+                    break;
                 case DenseLayer dense:
                     AtLeast(stage, name, ArgumentNames.OutFeatures, dense.OutFeatures, 1);
                     break;

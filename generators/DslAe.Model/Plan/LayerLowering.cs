@@ -45,6 +45,9 @@ namespace DslAe.Model
     /// <summary><c>pixel_shuffle(x, Factor)</c>.</summary>
     public sealed record PixelShuffleLowering(int Factor) : LayerLowering;
 
+    /// <summary><c>ZeroUnpooling.Insert(x, Factor)</c>: each value at the top-left of a Factor x Factor block of zeros.</summary>
+    public sealed record ZeroUnpoolLowering(int Factor) : LayerLowering;
+
     /// <summary><c>flatten(x, 1)</c> into <see cref="Features"/> values per sample.</summary>
     public sealed record FlattenLowering(int Features) : LayerLowering;
 

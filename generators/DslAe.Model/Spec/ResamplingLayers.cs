@@ -45,4 +45,16 @@ namespace DslAe.Model
         /// <inheritdoc />
         public override string KindName => "PixelShuffle";
     }
+
+    /// <summary>
+    /// Fixed unpooling (Dosovitskiy et al.): each value goes to the top-left corner of a Factor x Factor block of
+    /// zeros, C x H x W to C x H·f x W·f. The inverse of max pooling when the maxima are assumed at a fixed position:
+    /// no indices needed, no parameters.
+    /// </summary>
+    /// <param name="Factor">The block size f (at least 1).</param>
+    public sealed record ZeroUnpoolLayer(int Factor) : LayerSpec
+    {
+        /// <inheritdoc />
+        public override string KindName => "ZeroUnpool";
+    }
 }

@@ -23,3 +23,15 @@ public sealed class PixelShuffleAttribute(int factor) : StageAttribute
     /// <summary>The factor r.</summary>
     public int Factor { get; } = factor;
 }
+
+/// <summary>
+/// Fixed unpooling (Dosovitskiy et al.): each value goes to the top-left corner of a factor x factor block of zeros,
+/// C x H x W becomes C x fH x fW; no indices and no parameters (compare <see cref="UnpoolAttribute"/>, which puts each
+/// value back where its pool found the maximum).
+/// </summary>
+/// <param name="factor">The block size f.</param>
+public sealed class ZeroUnpoolAttribute(int factor) : StageAttribute
+{
+    /// <summary>The block size f.</summary>
+    public int Factor { get; } = factor;
+}

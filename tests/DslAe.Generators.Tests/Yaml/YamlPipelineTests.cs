@@ -26,6 +26,48 @@ public sealed class YamlPipelineTests
     }
 
     [Fact]
+    public void FixedUnpoolingIsDeclaredInYamlAsInCSharp()
+    {
+        const string yaml = """
+            name: ZeroAe
+            namespace: Zeros
+            input: [1, 28, 28]
+            encoder:
+              - { name: Enc1, conv: { out_channels: 8 }, act: relu }
+              - { name: Pool1, max_pool: { kernel: 2 } }
+            latent: { name: Code, kind: conv, size: 8 }
+            decoder:
+              - { name: Up1, zero_unpool: { factor: 2 } }
+              - { name: Out, conv: { out_channels: 1 }, act: sigmoid }
+            loss: [ { kind: mse } ]
+            """;
+        const string csharp = """
+            using DslAe;
+            namespace Zeros;
+            [Autoencoder(1, 28, 28)]
+            [Loss(LossKind.Mse)]
+            public partial record ZeroAeCs
+            {
+                [Conv(8, Act = Act.Relu)] public partial Stage Enc1 { get; }
+                [MaxPool(2)] public partial Stage Pool1 { get; }
+                [Latent(8, Kind = LatentKind.Conv)] public partial Stage Code { get; }
+                [ZeroUnpool(2)] public partial Stage Up1 { get; }
+                [Conv(1, Act = Act.Sigmoid)] public partial Stage Out { get; }
+            }
+            """;
+        var outcome = YamlGenerate.Run([("/m/zero.dslae.yaml", yaml)], ("ZeroAeCs.cs", csharp));
+        outcome.AssertNoGeneratorFailure();
+        Assert.Empty(outcome.Diagnostics);
+        Assert.Empty(outcome.CompilerDiagnostics());
+        foreach (var name in new[] { "ZeroAe", "ZeroAeCs" })
+        {
+            var module = outcome.Sources.Single(s => s.Key.Contains(name + ".") && s.Value.Contains("class " + name + "Module")).Value;
+            Assert.Contains("// Up1: ZeroUnpool 8x14x14 -> 8x28x28", module);
+            Assert.Contains("global::DslAe.ZeroUnpooling.Insert(code, 2)", module);
+        }
+    }
+
+    [Fact]
     public void TheRegistryListsCSharpAndYamlModels()
     {
         var fashion = ExampleModels.FashionAe;
