@@ -30,6 +30,11 @@ internal sealed class CliOptions
     {
         Description = "libtorch's CPU threads (default: the cores other processes leave free when the run starts; a resume keeps its run's count)",
     }));
+    public Option<int?> HoldoutClass { get; } = new("--holdout-class")
+    {
+        Description = "Fashion-MNIST class (0-9) left out of training and validation: the anomaly-detection protocol (score it afterwards with score --anomalous-class)",
+        CustomParser = result => ParseClass(result),
+    };
     public Option<string?> Checkpoint { get; } = new("--checkpoint", "-c") { Description = "A run folder or .safetensors file to load weights from (default: the latest run of the model)" };
     public Option<int> Count { get; } = new("--count") { Description = "Number of images in the grid", DefaultValueFactory = _ => 8, CustomParser = result => ParseInteger(result) ?? 8 };
 
@@ -69,6 +74,15 @@ internal sealed class CliOptions
             return value <= 0 ? Error<double?>(result, $"must be positive; got {text}") : value;
         };
         return option;
+    }
+
+    /// <summary>A Fashion-MNIST class, 0 to 9.</summary>
+    public static int? ParseClass(ArgumentResult result)
+    {
+        var text = Token(result);
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var k) && k is >= 0 and <= 9
+            ? k
+            : Error<int?>(result, $"takes a Fashion-MNIST class, 0 to 9; got '{text}'");
     }
 
     private static int? ParseInteger(ArgumentResult result)

@@ -55,6 +55,7 @@ public static class DslAeApp
             SummaryCommand.Create(options, context),
             ReconstructCommand.Create(options, context),
             SampleCommand.Create(options, context),
+            ScoreCommand.Create(options, context),
             ExportCommand.Create(options, context),
         };
         return root;

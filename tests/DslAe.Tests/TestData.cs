@@ -30,6 +30,23 @@ internal static class SmallFashionMnist
         Directory.CreateDirectory(folder);
         WriteImages(Path.Combine(folder, FashionMnist.TrainImages + ".gz"), 0, train);
         WriteImages(Path.Combine(folder, FashionMnist.TestImages + ".gz"), train, test);
+        WriteLabels(Path.Combine(folder, FashionMnist.TrainLabels + ".gz"), TrainLabels.Take(train).ToArray());
+        WriteLabels(Path.Combine(folder, FashionMnist.TestLabels + ".gz"), TrainLabels.Skip(train).Take(test).ToArray());
+    }
+
+    /// <summary>Fashion-MNIST's training labels: the classes of the images <see cref="TestData.Fashion"/> holds.</summary>
+    public static byte[] TrainLabels => trainLabels.Value;
+
+    private static readonly Lazy<byte[]> trainLabels = new(() => IdxFile.ReadUnsignedBytes(Path.Combine(FashionMnist.DefaultFolder, "train-labels-idx1-ubyte.gz")).Data);
+
+    private static void WriteLabels(string path, byte[] labels)
+    {
+        using var file = File.Create(path);
+        using var gzip = new System.IO.Compression.GZipStream(file, System.IO.Compression.CompressionLevel.Fastest);
+        gzip.Write([0, 0, 0x08, 1]);
+        var n = labels.Length;
+        gzip.Write([(byte)(n >> 24), (byte)(n >> 16), (byte)(n >> 8), (byte)n]);
+        gzip.Write(labels);
     }
 
     private static void WriteImages(string path, int start, int count)

@@ -17,7 +17,7 @@ internal static class TrainCommand
     {
         var command = new Command("train", "Train a model (the default command): progress, metrics, checkpoints and a report in a run folder")
         {
-            o.Model, o.Epochs, o.Batch, o.Lr, o.Device, o.Data, o.Out, o.Seed, o.Resume, o.Limit, o.CheckpointMinutes, o.Threads,
+            o.Model, o.Epochs, o.Batch, o.Lr, o.Device, o.Data, o.Out, o.Seed, o.Resume, o.Limit, o.CheckpointMinutes, o.Threads, o.HoldoutClass,
         };
         command.SetAction((parse, cancellation) => Task.FromResult(Run(parse, o, context, cancellation)));
         return command;
@@ -32,13 +32,13 @@ internal static class TrainCommand
         var runFolder = resume ? ResumeFolder(model, resumeValue ?? outValue) : outValue;
         if (resume && resumeValue is not null && outValue is not null && Path.GetFullPath(outValue).TrimEnd('/') != Path.GetFullPath(runFolder!).TrimEnd('/'))
             throw new ArgumentException($"--resume {resumeValue} and --out {outValue} name different folders: a resume continues its run in its own folder; drop --out");
-        var (dataOption, limit) = (parse.GetValue(o.Data), parse.GetValue(o.Limit));
+        var (dataOption, limit, holdout) = (parse.GetValue(o.Data), parse.GetValue(o.Limit), parse.GetValue(o.HoldoutClass));
         if (resume && runFolder is not null && new RunFolder(runFolder).LastCheckpoint is var checkpoint && File.Exists(checkpoint))
         {
             // A resume continues the run as it was: its data, --limit, learning rate, epochs, batch and seed come from
             // its checkpoint unless given again. What is given is applied (and the trainer says so) or refused.
             var stored = ReadState(checkpoint);
-            (dataOption, limit) = (dataOption ?? stored.Data, limit ?? stored.Limit);
+            (dataOption, limit, holdout) = (dataOption ?? stored.Data, limit ?? stored.Limit, holdout ?? stored.HoldoutClass);
             settings = settings with
             {
                 LearningRate = parse.GetValue(o.Lr) ?? stored.LearningRate ?? settings.LearningRate,
@@ -49,7 +49,7 @@ internal static class TrainCommand
         }
         var options = new TrainerOptions
         {
-            Device = parse.GetValue(o.Device) ?? "auto", Threads = parse.GetValue(o.Threads), RunFolder = runFolder, Resume = resume, Data = dataOption, Limit = limit,
+            Device = parse.GetValue(o.Device) ?? "auto", Threads = parse.GetValue(o.Threads), RunFolder = runFolder, Resume = resume, Data = dataOption, Limit = limit, HoldoutClass = holdout,
             CheckpointInterval = parse.GetValue(o.CheckpointMinutes) is { } minutes ? TimeSpan.FromMinutes(minutes) : new TrainerOptions().CheckpointInterval,
         };
         // Before any data loads (20-30 s for Fashion-MNIST): the device is resolved, the run folder claimed and checked
@@ -57,8 +57,8 @@ internal static class TrainCommand
         using var trainer = new Trainer(model, settings, options);
         var folder = trainer.Open();
 
-        context.Output.WriteLine($"loading {DataSources.Describe(settings, dataOption)}{(limit is { } n ? $" (--limit {n})" : "")}");
-        using var data = DataSources.Load(settings, model.InputShape, model.Name, dataOption, limit);
+        context.Output.WriteLine($"loading {DataSources.Describe(settings, dataOption)}{(limit is { } n ? $" (--limit {n})" : "")}{(holdout is { } k ? $" without class {k}" : "")}");
+        using var data = DataSources.Load(settings, model.InputShape, model.Name, dataOption, limit, holdout);
         TrainingResult result;
         try
         {

@@ -15,11 +15,13 @@ public static class DataSources
     /// <see cref="TrainingSettings.ValidationFraction"/> of the training images. <paramref name="limit"/> keeps only
     /// that many training images (and a validation set in proportion), and at most that many test images, for quick runs.
     /// </summary>
-    public static DataSplit Load(TrainingSettings settings, int[] inputShape, string model, string? dataOverride = null, int? limit = null)
+    /// <remarks><paramref name="holdoutClass"/>: Fashion-MNIST only; the training (and validation) images of that class are left out.</remarks>
+    public static DataSplit Load(TrainingSettings settings, int[] inputShape, string model, string? dataOverride = null, int? limit = null, int? holdoutClass = null)
     {
         var (all, test) = LoadSource(settings, inputShape, model, dataOverride);
         try
         {
+            if (holdoutClass is { } k) all = Replace(all, WithoutClass(all, settings, dataOverride, k));
             all.EnsureShape(inputShape, model);
             test?.EnsureShape(inputShape, model);
             var (train, validation) = all.Split(settings.ValidationFraction, settings.Seed);
@@ -42,6 +44,29 @@ public static class DataSources
         {
             all.Dispose();
         }
+    }
+
+    /// <summary>
+    /// The training images without those of class <paramref name="k"/> (the anomaly-detection protocol: train on the
+    /// normal classes, score the whole test set); Fashion-MNIST only, whose labels say the classes.
+    /// </summary>
+    private static ImageDataset WithoutClass(ImageDataset all, TrainingSettings settings, string? dataOverride, int k)
+    {
+        var folder = FashionMnistFolder(settings, dataOverride)
+            ?? throw new ArgumentException("--holdout-class needs Fashion-MNIST's labels; the data is a folder of images without them");
+        var labels = FashionMnist.LoadTrainLabels(folder);
+        if (labels.Length != all.Count)
+            throw new DataFileException(folder, $"{labels.Length} training labels for {all.Count} training images");
+        var kept = Enumerable.Range(0, labels.Length).Where(i => labels[i] != k).Select(i => (long)i).ToArray();
+        return all.Select(kept);
+    }
+
+    /// <summary>The Fashion-MNIST folder the data comes from; null when it is a folder of images.</summary>
+    public static string? FashionMnistFolder(TrainingSettings settings, string? dataOverride = null)
+    {
+        var source = dataOverride ?? settings.DataPath ?? settings.Data ?? FashionMnistName;
+        if (IsFashionMnistName(source)) return settings.DataPath ?? FashionMnist.DefaultFolder;
+        return Directory.Exists(source) && FashionMnist.IsFashionMnistFolder(source) ? source : null;
     }
 
     /// <summary>Where the data of a run comes from, for messages: the folder that will be read.</summary>

@@ -15,6 +15,11 @@ public static class FashionMnist
     /// <summary>File name of the test images, without the optional <c>.gz</c>.</summary>
     public const string TestImages = "t10k-images-idx3-ubyte";
 
+    /// <summary>File name of the test labels (class 0..9 per image), without the optional <c>.gz</c>.</summary>
+    public const string TestLabels = "t10k-labels-idx1-ubyte";
+    /// <summary>File name of the training labels, without the optional <c>.gz</c>.</summary>
+    public const string TrainLabels = "train-labels-idx1-ubyte";
+
     /// <summary>True when <paramref name="folder"/> holds the training images (compressed or not).</summary>
     public static bool IsFashionMnistFolder(string folder) => FindFile(folder, TrainImages) is not null;
 
@@ -29,6 +34,22 @@ public static class FashionMnist
     /// <param name="inputShape">When given with <paramref name="model"/>: images of another size are refused before their data is read.</param>
     /// <param name="model">The model's name, for that message.</param>
     public static ImageDataset LoadTest(string folder, int[]? inputShape = null, string? model = null) => LoadImages(RequireFile(folder, TestImages), inputShape, model);
+
+    /// <summary>The test images' classes (0 T-shirt/top ... 9 ankle boot), one per image, in file order.</summary>
+    public static byte[] LoadTestLabels(string folder) => LoadLabels(RequireFile(folder, TestLabels));
+
+    /// <summary>The training images' classes, one per image, in file order.</summary>
+    public static byte[] LoadTrainLabels(string folder) => LoadLabels(RequireFile(folder, TrainLabels));
+
+    private static byte[] LoadLabels(string path)
+    {
+        var (_, labels) = IdxFile.ReadUnsignedBytes(path, dims =>
+        {
+            if (dims.Length != 1)
+                throw new DataFileException(path, $"wrong dimensions: a labels file has one dimension (count) but this one has {dims.Length} ({string.Join("x", dims)}); is it an image file?");
+        });
+        return labels;
+    }
 
     /// <summary>Images of one IDX file: rank 3 (count, rows, columns), one channel.</summary>
     /// <param name="path">The IDX file, gzip-compressed or not.</param>

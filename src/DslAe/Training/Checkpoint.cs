@@ -202,6 +202,7 @@ public static class Checkpoint
         if (!Enum.GetNames<OptimizerKind>().Contains(s.Optimizer)) problems.Add($"Optimizer \"{s.Optimizer}\" is none of {string.Join(", ", Enum.GetNames<OptimizerKind>())}");
         if (!Enum.GetNames<Schedule>().Contains(s.Schedule)) problems.Add($"Schedule \"{s.Schedule}\" is none of {string.Join(", ", Enum.GetNames<Schedule>())}");
         if (s.Limit is <= 0) problems.Add($"Limit {s.Limit} is not positive");
+        if (s.HoldoutClass is < 0 or > 9) problems.Add($"HoldoutClass {s.HoldoutClass} is not a Fashion-MNIST class (0-9)");
         if (s.IntraOpThreads is < 1 or > IntraOpThreads.Max) problems.Add($"IntraOpThreads {s.IntraOpThreads} is not between 1 and {IntraOpThreads.Max}");
         if (s.Epoch < 0) problems.Add($"Epoch {s.Epoch} is negative");
         if (s.BatchInEpoch < 0) problems.Add($"BatchInEpoch {s.BatchInEpoch} is negative");

@@ -328,7 +328,7 @@ public sealed class Trainer : IDisposable
             {
                 Model = model.Name, Seed = settings.Seed, BatchSize = settings.BatchSize, TrainCount = trainCount,
                 Optimizer = settings.Optimizer.ToString(), Schedule = settings.Schedule.ToString(),
-                Data = options.Data, Limit = options.Limit, LearningRate = settings.LearningRate, Epochs = settings.Epochs,
+                Data = options.Data, Limit = options.Limit, HoldoutClass = options.HoldoutClass, LearningRate = settings.LearningRate, Epochs = settings.Epochs,
                 IntraOpThreads = threads!.Threads,
             };
         }

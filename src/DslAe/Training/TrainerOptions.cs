@@ -9,6 +9,9 @@ public sealed record TrainerOptions
     /// <summary>The command line's <c>--limit</c>, stored in checkpoints so that a resume can reuse it.</summary>
     public int? Limit { get; init; }
 
+    /// <summary>The command line's <c>--holdout-class</c>, stored in checkpoints so that a resume can reuse it.</summary>
+    public int? HoldoutClass { get; init; }
+
     /// <summary>"auto", "cpu", "cuda" or "cuda:N".</summary>
     public string Device { get; init; } = "auto";
 

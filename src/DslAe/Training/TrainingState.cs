@@ -27,6 +27,9 @@ public sealed record TrainingState
     /// <summary>The run's <c>--limit</c>, for a resume that does not repeat it; null: all images.</summary>
     public int? Limit { get; init; }
 
+    /// <summary>The run's <c>--holdout-class</c>, for a resume that does not repeat it; null: every class.</summary>
+    public int? HoldoutClass { get; init; }
+
     /// <summary>The base learning rate the run trains with now (a resume may change it, saying so); null in older checkpoints.</summary>
     public double? LearningRate { get; set; }
 
