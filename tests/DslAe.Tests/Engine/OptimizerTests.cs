@@ -113,7 +113,22 @@ public sealed class OptimizerTests
     public void Optimizer_state_through_a_checkpoint_continues_bit_exactly(OptimizerKind kind)
     {
         // A resumed run must take the same steps as an uninterrupted one: momentum buffers and Adam moments (and their
-        // step counts) must survive Checkpoint.Save/Restore.
+        // step counts) must survive Checkpoint.Save/Restore. One CPU thread, as a run pins its count: the count other
+        // tests left on this thread would otherwise decide the summation order (a clean-clone run once saw 1 ulp apart).
+        var threads = get_num_threads();
+        set_num_threads(1);
+        try
+        {
+            BitExactContinuation(kind);
+        }
+        finally
+        {
+            set_num_threads(threads);
+        }
+    }
+
+    private static void BitExactContinuation(OptimizerKind kind)
+    {
         var settings = TinyAe.Definition.Training with { Optimizer = kind, Momentum = kind == OptimizerKind.Sgd ? 0.9 : 0, LearningRate = 0.01, WeightDecay = 0.01 };
         using var folder = new TempFolder();
         using var batch = TestData.Fashion.Slice(0, 16).clone();
