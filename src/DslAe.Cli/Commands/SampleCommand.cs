@@ -27,9 +27,9 @@ internal static class SampleCommand
             var weights = ModelChoice.WeightsFile(model, parse.GetValue(o.Checkpoint));
             using var loaded = LoadedModel.Load(model, weights, parse.GetValue(o.Device), parse.GetValue(o.Threads));
             using var samples = Sampling.FromPrior(loaded.Module, count, seed, loaded.Device);
-            // Rows of eight; a last, shorter row is left out rather than padded with blanks.
-            var rows = Enumerable.Range(0, Math.Max(1, count / RowLength))
-                .Select(r => samples.narrow(0, r * Math.Min(RowLength, count), Math.Min(RowLength, count))).ToList();
+            // Rows of eight (or one row of fewer); a last, shorter row is left out rather than padded with blanks.
+            var rowLength = Math.Min(RowLength, count);
+            var rows = Enumerable.Range(0, count / rowLength).Select(r => samples.narrow(0, r * rowLength, rowLength)).ToList();
             try
             {
                 ReconstructionGrid.Write(path, rows);
@@ -38,7 +38,7 @@ internal static class SampleCommand
             {
                 foreach (var row in rows) row.Dispose();
             }
-            context.Output.WriteLine($"wrote {Path.GetFullPath(path)} ({rows.Count * Math.Min(RowLength, count)} samples of {model.Name}'s prior, seed {seed}; weights {weights})");
+            context.Output.WriteLine($"wrote {Path.GetFullPath(path)} ({rows.Count * rowLength} samples of {model.Name}'s prior, seed {seed}; weights {weights})");
             return 0;
         });
         return command;

@@ -61,10 +61,13 @@ public static class DataSources
         return all.Select(kept);
     }
 
+    /// <summary>What the data is: the command line's <c>--data</c>, else the declared path or name, else Fashion-MNIST.</summary>
+    private static string Source(TrainingSettings settings, string? dataOverride) => dataOverride ?? settings.DataPath ?? settings.Data ?? FashionMnistName;
+
     /// <summary>The Fashion-MNIST folder the data comes from; null when it is a folder of images.</summary>
     public static string? FashionMnistFolder(TrainingSettings settings, string? dataOverride = null)
     {
-        var source = dataOverride ?? settings.DataPath ?? settings.Data ?? FashionMnistName;
+        var source = Source(settings, dataOverride);
         if (IsFashionMnistName(source)) return settings.DataPath ?? FashionMnist.DefaultFolder;
         return Directory.Exists(source) && FashionMnist.IsFashionMnistFolder(source) ? source : null;
     }
@@ -72,13 +75,13 @@ public static class DataSources
     /// <summary>Where the data of a run comes from, for messages: the folder that will be read.</summary>
     public static string Describe(TrainingSettings settings, string? dataOverride = null)
     {
-        var source = dataOverride ?? settings.DataPath ?? settings.Data ?? FashionMnistName;
+        var source = Source(settings, dataOverride);
         return IsFashionMnistName(source) ? $"Fashion-MNIST ({settings.DataPath ?? FashionMnist.DefaultFolder})" : source;
     }
 
     private static (ImageDataset All, ImageDataset? Test) LoadSource(TrainingSettings settings, int[] inputShape, string model, string? dataOverride)
     {
-        var source = dataOverride ?? settings.DataPath ?? settings.Data ?? FashionMnistName;
+        var source = Source(settings, dataOverride);
         if (IsFashionMnistName(source)) return LoadFashionMnist(settings.DataPath ?? FashionMnist.DefaultFolder, inputShape, model);
         if (File.Exists(source))
             throw new DataFileException(source, "is a file; --data takes a folder (of Fashion-MNIST IDX files or of PNG/JPEG images) or the name fashion-mnist");

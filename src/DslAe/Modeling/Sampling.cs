@@ -24,19 +24,10 @@ public static class Sampling
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
         var latent = VariationalLatent(module.Definition);
-        var wasTraining = module.training;
-        module.eval();
-        try
-        {
-            using var noGrad = no_grad();
-            using var scope = NewDisposeScope();
-            using var generator = new Generator((ulong)seed);
-            var codes = randn([count, .. latent.CodeShape.Select(d => (long)d)], generator: generator).to(device);
-            return module.Decode(codes).cpu().MoveToOuterDisposeScope();
-        }
-        finally
-        {
-            module.train(wasTraining);
-        }
+        using var evaluation = new Training.EvaluationMode(module);
+        using var scope = NewDisposeScope();
+        using var generator = new Generator((ulong)seed);
+        var codes = randn([count, .. latent.CodeShape.Select(d => (long)d)], generator: generator).to(device);
+        return module.Decode(codes).cpu().MoveToOuterDisposeScope();
     }
 }

@@ -19,24 +19,15 @@ public static class AnomalyScoring
     public static IReadOnlyList<AnomalyScore> Score(AutoencoderModule module, ImageDataset data, Device device, int batchSize = Evaluator.DefaultBatchSize)
     {
         var scores = new List<AnomalyScore>((int)data.Count);
-        var wasTraining = module.training;
-        module.eval();
-        try
+        using var evaluation = new EvaluationMode(module);
+        for (long start = 0; start < data.Count; start += batchSize)
         {
-            using var noGrad = no_grad();
-            for (long start = 0; start < data.Count; start += batchSize)
-            {
-                using var scope = NewDisposeScope();
-                var clean = data.Slice(start, Math.Min(batchSize, data.Count - start)).to(device);
-                var output = module.Run(clean).Output;
-                var mse = ImageMetrics.MsePerImage(output, clean).cpu().data<float>().ToArray();
-                var ssim = ImageMetrics.SsimPerImage(output, clean).cpu().data<float>().ToArray();
-                for (var i = 0; i < mse.Length; i++) scores.Add(new AnomalyScore(mse[i], 1 - ssim[i]));
-            }
-        }
-        finally
-        {
-            module.train(wasTraining);
+            using var scope = NewDisposeScope();
+            var clean = data.Slice(start, Math.Min(batchSize, data.Count - start)).to(device);
+            var output = module.Run(clean).Output;
+            var mse = ImageMetrics.MsePerImage(output, clean).cpu().data<float>().ToArray();
+            var ssim = ImageMetrics.SsimPerImage(output, clean).cpu().data<float>().ToArray();
+            for (var i = 0; i < mse.Length; i++) scores.Add(new AnomalyScore(mse[i], 1 - ssim[i]));
         }
         return scores;
     }

@@ -54,26 +54,4 @@ public static class Evaluator
         var output = module.Run(input).Output;
         return (input.cpu().MoveToOuterDisposeScope(), output.cpu().MoveToOuterDisposeScope());
     }
-
-    /// <summary>Evaluation mode without gradients until disposed; then the module's previous mode comes back.</summary>
-    private sealed class EvaluationMode : IDisposable
-    {
-        private readonly AutoencoderModule module;
-        private readonly bool wasTraining;
-        private readonly IDisposable noGrad;
-
-        public EvaluationMode(AutoencoderModule module)
-        {
-            this.module = module;
-            wasTraining = module.training;
-            module.eval();
-            noGrad = no_grad();
-        }
-
-        public void Dispose()
-        {
-            noGrad.Dispose();
-            module.train(wasTraining);
-        }
-    }
 }
