@@ -172,6 +172,9 @@ public sealed class DenoisingUNetDefinition : global::DslAe.ModelDefinition
     ], inputSavedBytes: 8192, stepBytes: 1435648);
 
     /// <inheritdoc />
+    public override global::DslAe.TargetDescription Target { get; } = new(global::DslAe.TargetKind.Input, [1, 32, 32]);
+
+    /// <inheritdoc />
     public override global::DslAe.TrainingSettings Training { get; } = new()
     {
         Epochs = 2,
@@ -203,6 +206,7 @@ public sealed class DenoisingUNetDefinition : global::DslAe.ModelDefinition
     namespace: Samples.Denoising
     input: [1, 32, 32]
     corrupt: { kind: gaussian, amount: 0.2 }
+    target: { kind: input, classes: null, scale: 2, residual: false }
     encoder:
       - name: Enc1
         conv: { out_channels: 16, kernel: 3, stride: 1, padding: same, dilation: 1, groups: 1, bias: true }

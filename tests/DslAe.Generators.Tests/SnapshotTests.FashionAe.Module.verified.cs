@@ -128,6 +128,9 @@ public sealed class FashionAeDefinition : global::DslAe.ModelDefinition
     ], inputSavedBytes: 3136, stepBytes: 237284);
 
     /// <inheritdoc />
+    public override global::DslAe.TargetDescription Target { get; } = new(global::DslAe.TargetKind.Input, [1, 28, 28]);
+
+    /// <inheritdoc />
     public override global::DslAe.TrainingSettings Training { get; } = new()
     {
         Epochs = 8,
@@ -159,6 +162,7 @@ public sealed class FashionAeDefinition : global::DslAe.ModelDefinition
     namespace: FashionAutoencoder
     input: [1, 28, 28]
     corrupt: null  # null: the input is not corrupted
+    target: { kind: input, classes: null, scale: 2, residual: false }
     encoder:
       - name: Enc1
         conv: { out_channels: 32, kernel: 3, stride: 2, padding: same, dilation: 1, groups: 1, bias: true }

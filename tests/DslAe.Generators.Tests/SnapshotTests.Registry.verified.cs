@@ -11,6 +11,8 @@ internal static class DslAeModels
         global::Samples.Denoising.DenoisingUNetDefinition.Instance,
         global::Samples.Variational.TiedVaeDefinition.Instance,
         global::Samples.Segmentation.ShuffleSegmenterDefinition.Instance,
+        global::Samples.Resolution.SuperResolverDefinition.Instance,
+        global::Samples.Classification.GarmentClassifierDefinition.Instance,
     ];
 
     [global::System.Runtime.CompilerServices.ModuleInitializer]

@@ -155,6 +155,9 @@ public sealed class ShuffleSegmenterDefinition : global::DslAe.ModelDefinition
     ], inputSavedBytes: 6912, stepBytes: 308224);
 
     /// <inheritdoc />
+    public override global::DslAe.TargetDescription Target { get; } = new(global::DslAe.TargetKind.PixelLabels, [4, 24, 24]);
+
+    /// <inheritdoc />
     public override global::DslAe.TrainingSettings Training { get; } = new()
     {
         Epochs = 10,
@@ -186,6 +189,7 @@ public sealed class ShuffleSegmenterDefinition : global::DslAe.ModelDefinition
     namespace: Samples.Segmentation
     input: [3, 24, 24]
     corrupt: null  # null: the input is not corrupted
+    target: { kind: pixel_labels, classes: 4, scale: 2, residual: false }
     encoder:
       - name: Enc1
         conv: { out_channels: 16, kernel: 3, stride: 1, padding: same, dilation: 1, groups: 1, bias: true }
@@ -257,7 +261,7 @@ public sealed class ShuffleSegmenterDefinition : global::DslAe.ModelDefinition
         skip: null
         tied_to: null
     loss:
-      - { kind: cross_entropy, weight: 1.0, classes: 4 }
+      - { kind: cross_entropy, weight: 1.0, classes: null }  # classes null: the target's classes
     train:
       epochs: 10
       batch: 64

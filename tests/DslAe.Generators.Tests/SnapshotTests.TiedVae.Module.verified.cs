@@ -169,6 +169,9 @@ public sealed class TiedVaeDefinition : global::DslAe.ModelDefinition
     ], inputSavedBytes: 6272, stepBytes: 58072);
 
     /// <inheritdoc />
+    public override global::DslAe.TargetDescription Target { get; } = new(global::DslAe.TargetKind.Input, [1, 28, 28]);
+
+    /// <inheritdoc />
     public override global::DslAe.TrainingSettings Training { get; } = new()
     {
         Epochs = 10,
@@ -200,6 +203,7 @@ public sealed class TiedVaeDefinition : global::DslAe.ModelDefinition
     namespace: Samples.Variational
     input: [1, 28, 28]
     corrupt: { kind: salt_pepper, amount: 0.05 }
+    target: { kind: input, classes: null, scale: 2, residual: false }
     encoder:
       - name: Enc1
         conv: { out_channels: 8, kernel: 4, stride: 2, padding: 1, dilation: 1, groups: 1, bias: true }

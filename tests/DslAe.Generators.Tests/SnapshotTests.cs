@@ -15,6 +15,8 @@ public sealed class SnapshotTests
     [InlineData("DenoisingUNet")]
     [InlineData("TiedVae")]
     [InlineData("ShuffleSegmenter")]
+    [InlineData("SuperResolver")]
+    [InlineData("GarmentClassifier")]
     public void Sample_model_generates_its_verified_module_and_declaration(string model)
     {
         var outcome = Generate.Run(SampleModels.All.ToArray());

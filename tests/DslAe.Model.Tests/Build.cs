@@ -33,6 +33,10 @@ internal static class Build
         Stage(name, new MaxPoolLayer(kernel) { KeepIndices = indices, CeilMode = ceil },
             ArgumentNames.Kernel, ArgumentNames.KeepIndices);
 
+    public static StageSpec Dense(string name, int features) => Stage(name, new DenseLayer(features), ArgumentNames.OutFeatures);
+
+    public static StageSpec Flatten(string name) => Stage(name, new FlattenLayer());
+
     public static StageSpec Unpool(string name, string of) => Stage(name, new MaxUnpoolLayer(of), ArgumentNames.Of);
 
     public static StageSpec WithSkip(this StageSpec stage, string from, MergeKind merge = MergeKind.Concat, SkipFilter filter = SkipFilter.None) =>

@@ -57,9 +57,37 @@ public class DiagnosticTests
         var output = Conv("Out", 1);
         var spec = Ae(Mnist, [Conv("Enc1", 8, 3, 2)], null, ConvT("Dec1", 8, 3, 2), output) with
         {
-            Losses = new LossSpec[] { new CrossEntropyLoss { Classes = 3 } },
+            Target = new TargetSpec(TargetKind.PixelLabels) { Classes = 3 },
         };
         Assert.Equal("Out: expected 3x28x28, received 1x28x28; set outChannels: 3 on Out", spec.Infer().Single("DSLAE001").Message);
+        // Without a declared loss a class target trains on cross-entropy, whose classes the target gives.
+        Assert.Empty((spec with { Decoder = new[] { ConvT("Dec1", 8, 3, 2), Conv("Out", 3) }.ToEquatableArray() }).Infer().Diagnostics);
+    }
+
+    [Fact]
+    public void DSLAE001_checks_class_logits_against_a_label_target()
+    {
+        var labels = new TargetSpec(TargetKind.Labels) { Classes = 10 };
+        var image = Ae(Mnist, [Conv("Enc1", 8, 3, 2)], null, Conv("Out", 10, 3, 2)) with { Target = labels };
+        Assert.Equal("Out: expected [10], received 10x7x7; end with a Flatten stage and a Dense(10) stage (one logit per class)", image.Infer().Single("DSLAE001").Message);
+        var dense = Dense("Out", 12);
+        var vector = Ae(Mnist, [Conv("Enc1", 8, 3, 2)], null, Flatten("Flat"), dense) with { Target = labels };
+        var plan = vector.Infer();
+        Assert.Equal("Out: expected [10], received [12]; set features: 10 on Out", plan.Single("DSLAE001").Message);
+        Assert.Equal("Out;OutFeatures=10", plan.Single("DSLAE001").Fixes.Single().Encode());
+        Assert.Empty((vector with { Decoder = new[] { Flatten("Flat"), Dense("Out", 10) }.ToEquatableArray() }).Infer().Diagnostics);
+    }
+
+    [Fact]
+    public void DSLAE001_checks_a_paired_image_target_at_its_scale()
+    {
+        var target = new TargetSpec(TargetKind.Image) { Scale = 2, Residual = true };
+        var spec = Ae(new Shape(1, 14, 14), [Conv("Enc1", 8, 3)], null, ConvT("Up", 8, 3, 2), Conv("Out", 1)) with { Target = target };
+        Assert.Empty(spec.Infer().Diagnostics);
+        var tooSmall = spec with { Decoder = new[] { Conv("Out", 1) }.ToEquatableArray() };
+        Assert.StartsWith("Out: expected 28x28, received 14x14;", tooSmall.Infer().Single("DSLAE001").Message);
+        Assert.Equal("Target: Residual must be false unless the target is an image (residual learning adds the upsampled input), received true",
+            (spec with { Target = new TargetSpec(TargetKind.Labels) { Residual = true } }).Infer().Diagnostics.First(d => d.Id == "DSLAE016").Message);
     }
 
     [Fact]
@@ -233,7 +261,7 @@ public class DiagnosticTests
     public void DSLAE012_is_silent_for_high_pass_skips_segmentation_and_corrupted_inputs()
     {
         UNet(SkipFilter.HighPass).Infer().Clean();
-        (UNet(SkipFilter.None) with { Losses = new LossSpec[] { new CrossEntropyLoss() } }).Infer().Clean();
+        (UNet(SkipFilter.None) with { Losses = new LossSpec[] { new CrossEntropyLoss() }, Target = new TargetSpec(TargetKind.PixelLabels) }).Infer().Clean();
         (UNet(SkipFilter.None) with { Corruption = new CorruptionSpec(CorruptionKind.Gaussian, 0.3) }).Infer().Clean();
     }
 
@@ -517,6 +545,21 @@ public class DiagnosticTests
         Assert.Empty(FashionAe(TrainingSpec.Default with { BatchSize = 1 << 20 }).Infer().Diagnostics);
         var unreadable = Budget(64, "lots");
         Assert.Equal("Training: MemoryBudget must be a size such as \"2GB\" or \"8 GiB\", received \"lots\"", FashionAe(unreadable).Infer().Single("DSLAE016").Message);
+    }
+
+    [Fact]
+    public void DSLAE033_a_loss_that_does_not_fit_the_target()
+    {
+        var crossEntropy = new CrossEntropyLoss { Location = At(3) };
+        var spec = Ae(Mnist, [Conv("Enc1", 8, 3, 2)], null, ConvT("Dec1", 1, 3, 2)) with { Losses = new LossSpec[] { crossEntropy } };
+        AssertDocumented(DiagnosticCatalogue.LossDoesNotFitTarget, spec.Infer().Single("DSLAE033"), crossEntropy.Location,
+            "Loss CrossEntropy: compares class logits with class indices, but the target is the input image; declare [Target(TargetKind.PixelLabels)] for segmentation or [Target(TargetKind.Labels)] for a classifier, or use an image loss such as Mse");
+        var mse = new MseLoss { Location = At(4) };
+        var segmenter = spec with { Losses = new LossSpec[] { mse, new KlLoss() }, Target = new TargetSpec(TargetKind.PixelLabels) };
+        var diagnostic = segmenter.Infer().Diagnostics.Single(d => d.Id == "DSLAE033");
+        Assert.Equal("Loss Mse: compares images, but the target is a class label per pixel; use CrossEntropy", diagnostic.Message);
+        Assert.Equal(mse.Location, diagnostic.Location);
+        Assert.Contains("target: { kind: pixel_labels }", (spec with { FrontEnd = FrontEnd.Yaml }).Infer().Single("DSLAE033").Message);
     }
 
     [Theory]

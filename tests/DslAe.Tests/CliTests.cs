@@ -83,7 +83,7 @@ public class CliTests
     {
         var (code, _, error) = await Run("summary");
         Assert.Equal(1, code);
-        Assert.Contains("4 models (", error);   // TinyAe, TinyDenoiser, TinyVae, TinyZeroUnpool
+        Assert.Contains("7 models (", error);   // TinyAe, TinyDenoiser, TinyVae, TinyZeroUnpool, TinySegmenter, TinyClassifier, TinySuperResolver
         Assert.Contains("--model", error);
     }
 

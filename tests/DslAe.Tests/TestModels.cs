@@ -56,3 +56,41 @@ public partial record TinyZeroUnpool
     [ZeroUnpool(2)] public partial Stage Up1 { get; }
     [Conv(1, Kernel = 3, Act = Act.Sigmoid)] public partial Stage Dec1 { get; }
 }
+
+/// <summary>Segmentation on the built-in Fashion-MNIST task: background or the garment's class, per pixel.</summary>
+[Autoencoder(1, 28, 28)]
+[Target(TargetKind.PixelLabels, Classes = 11)]
+[Train(Epochs = 8, Batch = 32, Optimizer = OptimizerKind.Adam, Lr = 3e-3, Seed = 3, Validation = 0.1)]
+public partial record TinySegmenter
+{
+    [Conv(8, Kernel = 3, Act = Act.Relu)] public partial Stage Enc1 { get; }
+    [Conv(16, Kernel = 3, Stride = 2, Act = Act.Relu)] public partial Stage Enc2 { get; }
+    [Conv(32, Kernel = 3, Stride = 2, Act = Act.Relu)] public partial Stage Enc3 { get; }
+    [ConvT(16, Kernel = 3, Stride = 2, Act = Act.Relu)] public partial Stage Dec2 { get; }
+    [ConvT(16, Kernel = 3, Stride = 2, Act = Act.Relu, Skip = nameof(Enc2))] public partial Stage Dec1 { get; }
+    [Conv(11, Kernel = 3, Skip = nameof(Enc1))] public partial Stage Out { get; }
+}
+
+/// <summary>A classifier: the class-label target trains on cross-entropy by default.</summary>
+[Autoencoder(1, 28, 28)]
+[Target(TargetKind.Labels, Classes = 10)]
+[Train(Epochs = 2, Batch = 32, Optimizer = OptimizerKind.Adam, Lr = 3e-3, Seed = 4, Validation = 0.1)]
+public partial record TinyClassifier
+{
+    [Conv(8, Kernel = 3, Stride = 2, Act = Act.Relu)] public partial Stage Enc1 { get; }
+    [Conv(16, Kernel = 3, Stride = 2, Act = Act.Relu)] public partial Stage Enc2 { get; }
+    [Flatten] public partial Stage Flat { get; }
+    [Dense(10)] public partial Stage Logits { get; }
+}
+
+/// <summary>Super-resolution by 2 on Fashion-MNIST: 14x14 inputs made from the 28x28 images, learnt as a residual.</summary>
+[Autoencoder(1, 14, 14)]
+[Target(TargetKind.Image, Scale = 2, Residual = true)]
+[Loss(LossKind.L1)]
+[Train(Epochs = 1, Batch = 32, Optimizer = OptimizerKind.Adam, Lr = 1e-3, Seed = 6, Validation = 0.1)]
+public partial record TinySuperResolver
+{
+    [Conv(16, Kernel = 3, Act = Act.Relu)] public partial Stage Enc1 { get; }
+    [ConvT(16, Kernel = 3, Stride = 2, Act = Act.Relu)] public partial Stage Up1 { get; }
+    [Conv(1, Kernel = 3)] public partial Stage Out { get; }
+}

@@ -148,6 +148,7 @@ namespace DslAe.Generators.CSharp
                 Latent = latent,
                 Decoder = decoder.ToEquatableArray(),
                 Corruption = ModelReader.ReadCorruption(modelAttributes, diagnostics, ct),
+                Target = ModelReader.ReadTarget(modelAttributes, diagnostics, ct),
                 Losses = ModelReader.ReadLosses(modelAttributes, diagnostics, ct),
                 Training = ModelReader.ReadTraining(modelAttributes, diagnostics, ct),
             };

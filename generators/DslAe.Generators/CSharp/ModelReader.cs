@@ -7,7 +7,7 @@ using Microsoft.CodeAnalysis;
 
 namespace DslAe.Generators.CSharp
 {
-    /// <summary>Reads the model-level attributes: [Corrupt], [Loss] (repeatable) and [Train].</summary>
+    /// <summary>Reads the model-level attributes: [Corrupt], [Target], [Loss] (repeatable) and [Train].</summary>
     internal static class ModelReader
     {
         private static readonly Dictionary<string, string> NoiseAliases = new() { ["SaltPepper"] = nameof(CorruptionKind.SaltAndPepper) };
@@ -25,6 +25,25 @@ namespace DslAe.Generators.CSharp
             {
                 Location = a.Location,
                 ArgumentLocations = a.ArgumentLocations(),
+            };
+        }
+
+        public static TargetSpec ReadTarget(ImmutableArray<AttributeData> attributes, List<DiagnosticInfo> diagnostics, CancellationToken ct)
+        {
+            var a = Find(attributes, "DslAe.TargetAttribute", ct).FirstOrDefault();
+            if (a is null)
+            {
+                return TargetSpec.Input;
+            }
+
+            var kind = EnumReader.Read(a, "Target", "Kind", TargetKind.Input, diagnostics) ?? TargetKind.Input;
+            return new TargetSpec(kind)
+            {
+                Location = a.Location,
+                ArgumentLocations = a.ArgumentLocations(argument => argument == "Kind" ? ArgumentNames.TargetKind : argument),
+                Classes = a.Int("Classes"),
+                Scale = a.Int("Scale") ?? Defaults.TargetScale,
+                Residual = a.Bool("Residual") ?? false,
             };
         }
 

@@ -41,6 +41,8 @@ namespace DslAe.Generators.Emit
 
                 w.Line("], inputSavedBytes: " + Code.Int(cost.InputSavedBytes) + ", stepBytes: " + Code.Int(cost.StepBytes) + ");");
                 w.Line();
+                WriteTarget(w, plan);
+                w.Line();
                 WriteTraining(w, spec);
                 w.Line();
                 WriteEffectiveDeclaration(w, spec);
@@ -56,6 +58,14 @@ namespace DslAe.Generators.Emit
                 w.Line("/// <inheritdoc />");
                 w.Line("public override " + Code.Runtime + ".AutoencoderModule CreateModule() => new " + spec.Name + "Module();");
             }
+        }
+
+        private static void WriteTarget(SourceWriter w, ModelPlan plan)
+        {
+            var target = plan.Spec.Target;
+            w.Line("/// <inheritdoc />");
+            w.Line("public override " + Code.Runtime + ".TargetDescription Target { get; } = new(" + Code.Runtime + ".TargetKind." + target.Kind + ", " +
+                   Code.IntArray(plan.Output!.Value) + (target.Kind == TargetKind.Image ? ", Scale: " + Code.Int(target.Scale) + ", Residual: " + Code.Bool(target.Residual) : string.Empty) + ");");
         }
 
         private static string Row(StagePlan stage, ModelCost cost) => SummaryRow(stage.Name, stage.Stage.Layer.KindName, stage.Output, stage.ParameterCount, cost.Of(stage.Name));

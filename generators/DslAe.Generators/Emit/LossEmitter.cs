@@ -8,7 +8,7 @@ namespace DslAe.Generators.Emit
     {
         public static void Write(SourceWriter w, ModelPlan plan)
         {
-            var losses = plan.Spec.Losses.IsEmpty ? new EquatableArray<LossSpec>(new LossSpec[] { new MseLoss() }) : plan.Spec.Losses;
+            var losses = plan.Spec.EffectiveLosses;
             w.Line();
             w.Line("/// <inheritdoc />");
             using (w.Block("public override " + Code.Runtime + ".LossBreakdown ComputeLoss(" + Code.Runtime + ".AutoencoderPass pass, " + Code.Tensor + " target)"))

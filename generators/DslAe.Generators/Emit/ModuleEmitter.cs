@@ -112,6 +112,12 @@ namespace DslAe.Generators.Emit
                 }
 
                 previous = DecoderStatements(w, plan, previous);
+                if (plan.Spec.Target is { Residual: true } residual)
+                {
+                    w.Line("// Residual learning: the output is the input's bicubic upsampling by " + Code.Int(residual.Scale) + " plus the decoder's " + plan.Output);
+                    previous = previous + " + " + Code.Runtime + ".ImageResampling.Upscale(input, " + Code.Int(residual.Scale) + ")";
+                }
+
                 w.Line("return new " + Code.Runtime + ".AutoencoderPass(" + previous + ", " + (code ?? "null") +
                     (mean is null ? string.Empty : ", " + mean + ", " + logVariance) + ");");
             }
@@ -160,6 +166,13 @@ namespace DslAe.Generators.Emit
             using (w.Block("public override " + Code.Tensor + " Decode(" + Code.Tensor + " z)"))
             {
                 var encoderReads = EncoderStagesReadByDecoder(plan);
+                if (plan.Spec.Target.Residual)
+                {
+                    w.Line("throw new global::System.InvalidOperationException(" + Code.String(
+                        plan.Spec.Name + " learns a residual over its upsampled input, so it cannot decode a code alone; use forward on an input instead.") + ");");
+                    return;
+                }
+
                 if (encoderReads.Count > 0)
                 {
                     w.Line("throw new global::System.InvalidOperationException(" + Code.String(

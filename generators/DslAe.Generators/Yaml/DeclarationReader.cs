@@ -66,6 +66,7 @@ namespace DslAe.Generators.Yaml
                 ArgumentLocations = m.ArgumentLocations(key => key switch { "name" => ArgumentNames.Name, "input" => ArgumentNames.Input, _ => null }).ToEquatableArray(),
                 Input = input is null ? null : new Shape(input[0], input[1], input[2]),
                 Corruption = ReadCorruption(m),
+                Target = ReadTarget(m),
                 Encoder = ReadStages(m, "encoder"),
                 Latent = ReadLatent(m),
                 Decoder = ReadStages(m, "decoder"),
@@ -287,6 +288,37 @@ namespace DslAe.Generators.Yaml
             {
                 Location = mapping.Location,
                 ArgumentLocations = m.ArgumentLocations(Pascal).ToEquatableArray(),
+            };
+        }
+
+        private TargetSpec ReadTarget(MappingReader parent)
+        {
+            if (!parent.IsSet("target"))
+            {
+                return TargetSpec.Input;
+            }
+
+            var node = parent.Node("target")!;
+            if (node is not DocMapping mapping)
+            {
+                Report(YamlFrontEndRules.WrongType, node.Location, parent.Owner, "target", "a mapping such as { kind: pixel_labels, classes: 11 }", node.Describe());
+                return TargetSpec.Input;
+            }
+
+            var m = new MappingReader(mapping, "target", YamlSchema.Target.Keys, _diagnostics);
+            if (!m.Has("kind"))
+            {
+                m.Missing("kind", "write kind: input, labels, pixel_labels or image");
+            }
+
+            var kind = m.TryOption("kind", YamlSpelling.Targets, out var written) ? written : TargetKind.Input;
+            return new TargetSpec(kind)
+            {
+                Location = mapping.Location,
+                ArgumentLocations = m.ArgumentLocations(key => key == "kind" ? ArgumentNames.TargetKind : Pascal(key)).ToEquatableArray(),
+                Classes = m.Int("classes", nullable: true),
+                Scale = m.Int("scale") ?? Defaults.TargetScale,
+                Residual = m.Bool("residual") ?? false,
             };
         }
 

@@ -47,6 +47,8 @@ namespace DslAe.Model
         public const string Levels = "Levels";
         public const string Layers = "Layers";
         public const string Classes = "Classes";
+        public const string TargetKind = "TargetKind";
+        public const string Residual = "Residual";
         public const string Epochs = "Epochs";
         public const string BatchSize = "BatchSize";
         public const string LearningRate = "LearningRate";

@@ -63,6 +63,8 @@ namespace DslAe.Model
             [ArgumentNames.Levels] = new("Levels", false, "levels"),
             [ArgumentNames.Layers] = new("Layers", false, "layers"),
             [ArgumentNames.Classes] = new("Classes", false, "classes"),
+            [ArgumentNames.TargetKind] = new("kind", true, "kind", "TargetKind"),
+            [ArgumentNames.Residual] = new("Residual", false, "residual"),
             [ArgumentNames.Epochs] = new("Epochs", false, "epochs"),
             [ArgumentNames.BatchSize] = new("Batch", false, "batch"),
             [ArgumentNames.LearningRate] = new("Lr", false, "lr"),

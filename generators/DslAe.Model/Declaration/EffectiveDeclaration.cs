@@ -25,12 +25,25 @@ namespace DslAe.Model
             w.Line(0, "corrupt: " + (spec.Corruption is { } c
                 ? "{ kind: " + YamlSpelling.Corruptions.NameOf(c.Kind) + ", amount: " + YamlText.Double(c.Amount) + " }"
                 : YamlText.Null + "  # null: the input is not corrupted"));
+            w.Line(0, "target: " + Target(spec.Target));
             Stages(w, 0, "encoder", spec.Encoder);
             w.Line(0, "latent: " + (spec.Latent is { } latent ? Latent(latent) : YamlText.Null + "  # null: the encoder's output feeds the decoder"));
             Stages(w, 0, "decoder", spec.Decoder);
             Losses(w, spec.Losses);
             Training(w, spec.Training);
             return w.ToString();
+        }
+
+        private static string Target(TargetSpec target)
+        {
+            var arguments = new List<(string, string)>
+            {
+                ("kind", YamlSpelling.Targets.NameOf(target.Kind)),
+                ("classes", OptionalInt(target.Classes)),
+                ("scale", Int(target.Scale)),
+                ("residual", YamlText.Bool(target.Residual)),
+            };
+            return FlowBody(arguments) + (target.IsClassification && target.Classes is null ? "  # classes null: the decoder's output channels" : string.Empty);
         }
 
         private static void Stages(Writer w, int indent, string key, EquatableArray<StageSpec> stages)
@@ -217,7 +230,7 @@ namespace DslAe.Model
                 var comment = loss switch
                 {
                     PerceptualLoss { Network: null } or StyleLoss { Network: null } => "  # network null: a frozen copy of this model's encoder",
-                    CrossEntropyLoss { Classes: null } => "  # classes null: the decoder's output channels",
+                    CrossEntropyLoss { Classes: null } => "  # classes null: the target's classes",
                     _ => string.Empty,
                 };
                 w.Line(2, "- " + FlowBody(arguments) + comment);

@@ -22,7 +22,7 @@ namespace DslAe.Model
     public static class YamlSchema
     {
         /// <summary>The top-level mapping.</summary>
-        public static YamlSection Model { get; } = Section("model", "name", "namespace", "input", "corrupt", "encoder", "latent", "decoder", "loss", "train");
+        public static YamlSection Model { get; } = Section("model", "name", "namespace", "input", "corrupt", "target", "encoder", "latent", "decoder", "loss", "train");
 
         /// <summary>One stage of the encoder, decoder or discriminator (besides its layer key).</summary>
         public static YamlSection Stage { get; } = Section("stage", "name", "act", "act_parameter", "norm", "norm_groups", "dropout", "skip", "merge", "high_pass", "tied_to");
@@ -66,6 +66,9 @@ namespace DslAe.Model
         /// <summary>Input corruption.</summary>
         public static YamlSection Corrupt { get; } = Section("corrupt", "kind", "amount");
 
+        /// <summary>What the output is compared with.</summary>
+        public static YamlSection Target { get; } = Section("target", "kind", "classes", "scale", "residual");
+
         /// <summary>One loss term.</summary>
         public static YamlSection Loss { get; } = Section("loss", "kind", "weight", "levels", "layers", "network", "classes", "discriminator");
 
@@ -83,7 +86,7 @@ namespace DslAe.Model
 
         /// <summary>Every section.</summary>
         public static IReadOnlyList<YamlSection> All { get; } =
-            new[] { Model, Stage }.Concat(Layers).Concat(new[] { Latent, Corrupt, Loss, Discriminator, Train }).ToArray();
+            new[] { Model, Stage }.Concat(Layers).Concat(new[] { Latent, Corrupt, Target, Loss, Discriminator, Train }).ToArray();
 
         /// <summary>The layer section selected by a stage key, or null when the key names no layer.</summary>
         public static YamlSection? LayerSection(string key) => Layers.FirstOrDefault(l => l.Name == key);

@@ -68,6 +68,10 @@ namespace DslAe.Model
         /// <summary>How learned (GLO) codes start (<c>latent.init</c>).</summary>
         public static YamlOptions<CodeInit> CodeInits { get; } = Options(("pca", CodeInit.Pca), ("gaussian", CodeInit.Gaussian));
 
+        /// <summary>Targets (<c>target.kind</c>), as the C# <c>TargetKind</c> names them.</summary>
+        public static YamlOptions<TargetKind> Targets { get; } = Options(
+            ("input", TargetKind.Input), ("labels", TargetKind.Labels), ("pixel_labels", TargetKind.PixelLabels), ("image", TargetKind.Image));
+
         /// <summary>Input corruptions (<c>corrupt.kind</c>); C#'s <c>Noise.SaltPepper</c> is <c>salt_pepper</c>.</summary>
         public static YamlOptions<CorruptionKind> Corruptions { get; } = Options(
             ("gaussian", CorruptionKind.Gaussian), ("masking", CorruptionKind.Masking), ("salt_pepper", CorruptionKind.SaltAndPepper));

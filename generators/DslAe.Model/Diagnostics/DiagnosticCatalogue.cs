@@ -14,11 +14,11 @@ namespace DslAe.Model
         /// <summary>Where the rules are documented; each rule's help link adds "#dslaeNNN".</summary>
         public const string HelpLinkBase = "docs/diagnostics.md";
 
-        /// <summary>The decoder's output differs from what the loss compares it with (the input).</summary>
+        /// <summary>The decoder's output differs from what the loss compares it with (the target).</summary>
         public static readonly DiagnosticRule ReconstructionMismatch = new(
-            "DSLAE001", "Reconstruction shape differs from the input", Severity.Error,
+            "DSLAE001", "Output shape differs from the target's", Severity.Error,
             "{0}: expected {1}, received {2}; {3}",
-            "A reconstruction loss compares the decoder's output with the input, so the last decoder stage must produce the input's shape (for cross-entropy: the input's height and width with one channel per class). The message names the first decoder stage whose spatial size leaves the encoder's ladder of sizes, read in mirror order, because that is where the paths diverge.",
+            "The loss compares the decoder's output with the target, so the last decoder stage must produce the target's shape: the input's for reconstruction; a vector of K logits for class labels; K x H x W logits for per-pixel labels of an H x W input; C x (H·scale) x (W·scale) for a paired image. The message names the first decoder stage whose spatial size leaves the encoder's ladder of sizes, read in mirror order, because that is where the paths diverge. The message names the first decoder stage whose spatial size leaves the encoder's ladder of sizes, read in mirror order, because that is where the paths diverge.",
             "Input 1x28x28; Enc1 Conv(32, Kernel 3, Stride 2) gives 32x14x14; Dec1 ConvTranspose(1, Kernel 3, Stride 2, Padding 1) gives 1x27x27.\n`Dec1: expected 28x28, received 27x27; set OutputPadding = 1 on Dec1 to get 28x28`",
             "Apply the fix in the message (it is computed for the stage named), use Pad = Pad.Same on transposed convolutions (out = in x stride), or unpool with the pooling stage's indices so odd sizes come back exactly.") { Category = DiagnosticCategories.Shapes };
 
@@ -270,6 +270,14 @@ namespace DslAe.Model
             "FashionAe's stages with Train(Batch = 4096, MemoryBudget = \"256MB\").\n`Training: a training step at batch 4096 needs about 931 MiB (232 KiB per sample for its tensors, 3.68 MiB for weights, gradients and optimiser state), more than the MemoryBudget of 244 MiB; the largest batch that fits is 1062: set Batch = 1062`",
             "Lower the batch to the one named, raise the budget, or make the model smaller.") { Category = DiagnosticCategories.Cost };
 
+        /// <summary>A loss that cannot compare the output with the declared target.</summary>
+        public static readonly DiagnosticRule LossDoesNotFitTarget = new(
+            "DSLAE033", "Loss does not fit the target", Severity.Error,
+            "{0}: {1}, but the target is {2}; {3}",
+            "Cross-entropy compares class logits with class indices, so it needs a Labels or PixelLabels target; the image losses (MSE, L1, BCE, Laplacian pyramid, perceptual, style, adversarial) compare images, so they need the input or a paired image as target. libtorch would fail in the first training step (or, for an image loss against class indices, silently train on nonsense); the generator says so at compile time.",
+            "Input 1x28x28 with Loss CrossEntropy and no target (so the target is the input).\n`Loss CrossEntropy: compares class logits with class indices, but the target is the input image; declare [Target(TargetKind.PixelLabels)] for segmentation or [Target(TargetKind.Labels)] for a classifier, or use an image loss such as Mse`",
+            "Declare the target the loss needs, or pick the loss that fits the target.") { Category = DiagnosticCategories.Losses };
+
         /// <summary>All rules of this catalogue, ordered by ID.</summary>
         public static IReadOnlyList<DiagnosticRule> All { get; } = new[]
         {
@@ -279,7 +287,7 @@ namespace DslAe.Model
             InvalidValue, OutputPaddingTooLarge, GroupsMismatch, PixelShuffleChannels, EmptyModel,
             MissingInput, RankMismatch, UnflattenMismatch, PoolPaddingTooLarge, LatentMismatch,
             UnknownLossLayer, VariationalWithoutKl, HighPassTooSmall, UnpoolInputMismatch, EmptyPoolingWindow,
-            UnpoolEmptyWindows, OverMemoryBudget,
+            UnpoolEmptyWindows, OverMemoryBudget, LossDoesNotFitTarget,
         };
 
         /// <summary>The rule with that ID, or null.</summary>

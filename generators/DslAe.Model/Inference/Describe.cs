@@ -17,6 +17,15 @@ namespace DslAe.Model
             _ => layer.KindName,
         };
 
+        /// <summary>What a target is, in a message: "the input image", "a class label per pixel".</summary>
+        public static string Target(TargetSpec target) => target.Kind switch
+        {
+            TargetKind.Labels => "a class label per image",
+            TargetKind.PixelLabels => "a class label per pixel",
+            TargetKind.Image => "a paired image",
+            _ => "the input image",
+        };
+
         public static string Spatial(long height, long width) => Format("{0}x{1}", height, width);
 
         public static string Image(long channels, long height, long width) => Format("{0}x{1}x{2}", channels, height, width);

@@ -2,7 +2,7 @@ using System.Linq;
 
 namespace DslAe.Model
 {
-    /// <summary>Losses that need something the model lacks (DSLAE013, 014, 026, 027).</summary>
+    /// <summary>Losses that need something the model lacks (DSLAE013, 014, 026, 027), or that do not fit the target (DSLAE033).</summary>
     internal sealed class LossRules
     {
         /// <summary>Pixels each side a level needs before the 5-tap blur's reflect padding of 2.</summary>
@@ -21,6 +21,7 @@ namespace DslAe.Model
             foreach (var loss in spec.Losses)
             {
                 var name = "Loss " + loss.KindName;
+                CheckFit(spec, loss, name);
                 switch (loss)
                 {
                     case KlLoss:
@@ -52,6 +53,29 @@ namespace DslAe.Model
             {
                 _context.Report(DiagnosticCatalogue.VariationalWithoutKl, variational.Location, variational.Name);
             }
+        }
+
+        /// <summary>Cross-entropy needs class labels; every other loss but KL compares images.</summary>
+        private void CheckFit(ModelSpec spec, LossSpec loss, string name)
+        {
+            var target = spec.Target;
+            if (loss is KlLoss || (loss is CrossEntropyLoss) == target.IsClassification)
+            {
+                return;
+            }
+
+            var location = loss.Location;
+            if (loss is CrossEntropyLoss)
+            {
+                var declare = spec.FrontEnd == FrontEnd.Yaml
+                    ? "declare target: { kind: pixel_labels } for segmentation or target: { kind: labels } for a classifier"
+                    : "declare [Target(TargetKind.PixelLabels)] for segmentation or [Target(TargetKind.Labels)] for a classifier";
+                _context.Report(DiagnosticCatalogue.LossDoesNotFitTarget, location, name, "compares class logits with class indices", Describe.Target(target),
+                    declare + ", or use an image loss such as Mse");
+                return;
+            }
+
+            _context.Report(DiagnosticCatalogue.LossDoesNotFitTarget, location, name, "compares images", Describe.Target(target), "use CrossEntropy");
         }
 
         /// <summary>

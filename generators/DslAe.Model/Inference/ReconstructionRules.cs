@@ -5,10 +5,9 @@ using System.Linq;
 namespace DslAe.Model
 {
     /// <summary>
-    /// DSLAE001: the decoder must end at the target's shape (the input's; for cross-entropy the
-    /// input's size with one channel per class). To name where things go wrong, the decoder is read
-    /// against the encoder's ladder of spatial sizes in mirror order: the first decoder stage whose
-    /// size leaves the ladder is where the paths diverge.
+    /// DSLAE001: the decoder must end at the target's shape (<see cref="Target"/>). When the target has the input's
+    /// height and width, the decoder is read against the encoder's ladder of spatial sizes in mirror order, to name
+    /// where things go wrong: the first decoder stage whose size leaves the ladder is where the paths diverge.
     /// </summary>
     internal sealed class ReconstructionRules
     {
@@ -19,12 +18,25 @@ namespace DslAe.Model
             _context = context;
         }
 
-        /// <summary>The shape the decoder must produce.</summary>
+        /// <summary>
+        /// The shape the decoder must produce: the input's for reconstruction; [K] logits for class labels; K x H x W
+        /// logits for per-pixel labels of an H x W input; C x (H·scale) x (W·scale) for a paired image. K is the
+        /// target's classes, else a cross-entropy loss's, else the output's own channels (or length).
+        /// </summary>
         public static Shape Target(ModelSpec spec, Shape input, Shape output)
         {
-            var crossEntropy = spec.Losses.OfType<CrossEntropyLoss>().FirstOrDefault();
-            return crossEntropy is null ? input : new Shape(crossEntropy.Classes ?? output.Channels, input.Height, input.Width);
+            var target = spec.Target;
+            var classes = target.Classes ?? spec.Losses.OfType<CrossEntropyLoss>().Select(l => l.Classes).FirstOrDefault(c => c is not null) ?? output.Channels;
+            return target.Kind switch
+            {
+                TargetKind.Labels => Shape.Vector(classes),
+                TargetKind.PixelLabels => new Shape(classes, input.Height, input.Width),
+                TargetKind.Image => new Shape(input.Channels, Scaled(input.Height, target.Scale), Scaled(input.Width, target.Scale)),
+                _ => input,
+            };
         }
+
+        private static int Scaled(int size, int scale) => (int)Math.Min(int.MaxValue, (long)size * Math.Max(1, scale));
 
         public void Check(Shape input, IReadOnlyList<StagePlan> encoder, LatentPlan? latent, IReadOnlyList<StagePlan> decoder, Shape output)
         {
@@ -34,7 +46,8 @@ namespace DslAe.Model
                 return;
             }
 
-            if (output.SameSpatial(target))
+            // The ladder is the input's sizes: only a target of the input's size is read against it.
+            if (output.SameSpatial(target) || !target.SameSpatial(input))
             {
                 ReportEnd(target, output, latent, decoder, rung: 0);
                 return;
@@ -95,6 +108,16 @@ namespace DslAe.Model
             if (last is null)
             {
                 Report(location, name, target.ToString(), output.ToString(), Describe.Format("add decoder stages that lead back to {0}", target));
+            }
+            else if (target.IsVector)
+            {
+                Suggestion fix = !output.IsVector
+                    ? Describe.Format("end with a Flatten stage and a Dense({0}) stage (one logit per class)", target.Channels)
+                    : last.Stage.Layer is DenseLayer
+                        ? new Suggestion(Describe.Format("set {0} on {1}", ArgumentSpelling.Set(ArgumentNames.OutFeatures, target.Channels), last.Name),
+                                         ProposedFix.On(last.Name, ArgumentEdit.Set(ArgumentNames.OutFeatures, target.Channels)))
+                        : Describe.Format("end with a Dense({0}) stage (one logit per class)", target.Channels);
+                Report(location, name, target.ToString(), output.ToString(), fix);
             }
             else if (output.IsVector)
             {

@@ -160,15 +160,15 @@ namespace DslAe.Model
 
         /// <summary>
         /// DSLAE012: an unfiltered encoder-to-decoder skip at the input's resolution lets a
-        /// reconstruction model copy its input. Silent for high-pass skips, segmentation (the target
-        /// is not the input) and corrupted inputs (the copy is then not the target).
+        /// reconstruction model copy its input. Silent for high-pass skips, targets other than the input
+        /// (labels, pixel labels, paired images) and corrupted inputs (the copy is then not the target).
         /// </summary>
         private void WarnBottleneckBypass(StageSpec stage, SkipSpec skip, Shape source, StageScope scope)
         {
             var spec = _context.Spec;
             if (scope != StageScope.Decoder || skip.Filter == SkipFilter.HighPass || !_context.IsEncoderStage(skip.From)
                 || spec.Input is not { } input || !source.SameSpatial(input)
-                || spec.Corruption is not null || spec.Losses.Any(l => l is CrossEntropyLoss))
+                || spec.Corruption is not null || spec.Target.Kind != TargetKind.Input)
             {
                 return;
             }

@@ -203,12 +203,28 @@ namespace DslAe.Model
                 }
             }
 
+            CheckTarget(spec.Target);
             foreach (var loss in spec.Losses)
             {
                 CheckLoss(loss);
             }
 
             CheckTraining(spec.Training);
+        }
+
+        private void CheckTarget(TargetSpec target)
+        {
+            const string Name = "Target";
+            if (target.Classes is { } classes && classes < 2)
+            {
+                Invalid(target, Name, ArgumentNames.Classes, "at least 2", classes);
+            }
+
+            AtLeast(target, Name, ArgumentNames.Scale, target.Scale, 1);
+            if (target.Residual && target.Kind != TargetKind.Image)
+            {
+                Invalid(target, Name, ArgumentNames.Residual, "false unless the target is an image (residual learning adds the upsampled input)", "true");
+            }
         }
 
         private void CheckLoss(LossSpec loss)

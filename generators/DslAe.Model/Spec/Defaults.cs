@@ -102,6 +102,9 @@ namespace DslAe.Model
         /// <summary>Random seed, so two runs of the same model train identically.</summary>
         public const int Seed = 42;
 
+        /// <summary>An image target's size over the input's (super-resolution by 2).</summary>
+        public const int TargetScale = 2;
+
         /// <summary>Fraction of the training data held out for validation.</summary>
         public const double ValidationFraction = 0.1;
     }

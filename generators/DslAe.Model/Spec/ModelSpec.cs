@@ -26,8 +26,15 @@ namespace DslAe.Model
         /// <summary>Input corruption during training; null: none.</summary>
         public CorruptionSpec? Corruption { get; init; }
 
-        /// <summary>Loss terms; empty: MSE with weight 1.</summary>
+        /// <summary>What the output is compared with; the input unless declared.</summary>
+        public TargetSpec Target { get; init; } = TargetSpec.Input;
+
+        /// <summary>Loss terms; empty: MSE with weight 1 (cross-entropy for a class-label target).</summary>
         public EquatableArray<LossSpec> Losses { get; init; }
+
+        /// <summary>The losses trained: the declared ones, or the target's default (MSE; cross-entropy for class labels).</summary>
+        public EquatableArray<LossSpec> EffectiveLosses => !Losses.IsEmpty ? Losses
+            : new EquatableArray<LossSpec>(new LossSpec[] { Target.IsClassification ? new CrossEntropyLoss() : new MseLoss() });
 
         /// <summary>Training settings.</summary>
         public TrainingSpec Training { get; init; } = TrainingSpec.Default;

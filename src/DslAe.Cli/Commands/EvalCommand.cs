@@ -23,7 +23,7 @@ internal static class EvalCommand
             var settings = ModelChoice.Settings(model, parse, o);
             var weights = ModelChoice.WeightsFile(model, parse.GetValue(o.Checkpoint));
             using var loaded = LoadedModel.Load(model, weights, parse.GetValue(o.Device), parse.GetValue(o.Threads));
-            using var data = DataSources.Load(settings, model.InputShape, model.Name, parse.GetValue(o.Data), parse.GetValue(o.Limit));
+            using var data = DataSources.Load(settings, model.InputShape, model.Name, parse.GetValue(o.Data), parse.GetValue(o.Limit), target: model.Target);
             var (name, set) = data.Test is { } test ? ("test", test) : ("validation", data.Validation);
             var metrics = Evaluator.Evaluate(loaded.Module, set, loaded.Device, SeededShuffle.DerivedSeed(settings.Seed, -1), parse.GetValue(o.Batch) ?? Evaluator.DefaultBatchSize);
             context.Output.WriteLine($"{model.Name} ({weights}) on {set.Count} {name} images:");

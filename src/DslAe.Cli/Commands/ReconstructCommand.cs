@@ -23,14 +23,18 @@ internal static class ReconstructCommand
             if (count <= 0) throw new ArgumentException($"--count must be positive; got {count}");
             var weights = ModelChoice.WeightsFile(model, parse.GetValue(o.Checkpoint));
             using var loaded = LoadedModel.Load(model, weights, parse.GetValue(o.Device));
-            using var data = DataSources.Load(settings, model.InputShape, model.Name, parse.GetValue(o.Data));
+            using var data = DataSources.Load(settings, model.InputShape, model.Name, parse.GetValue(o.Data), target: model.Target);
             var set = data.Test ?? data.Validation;
-            var (inputs, outputs) = Evaluator.Reconstruct(loaded.Module, set, loaded.Device, SeededShuffle.DerivedSeed(settings.Seed, -1), count);
-            using (inputs)
-            using (outputs)
+            var rows = Evaluator.PreviewRows(loaded.Module, set, loaded.Device, SeededShuffle.DerivedSeed(settings.Seed, -1), count)
+                ?? throw new ArgumentException($"{model.Name} outputs class logits ({model.Target}), which make no picture; use eval for its accuracy");
+            try
             {
-                ReconstructionGrid.Write(path, [inputs, outputs]);
-                context.Output.WriteLine($"wrote {Path.GetFullPath(path)} ({inputs.size(0)} images from {set.Source}; weights {weights})");
+                ReconstructionGrid.Write(path, rows);
+                context.Output.WriteLine($"wrote {Path.GetFullPath(path)} ({rows[0].size(0)} images from {set.Source}; weights {weights}); {ReconstructionGrid.Caption(model.Target)}");
+            }
+            finally
+            {
+                foreach (var row in rows) row.Dispose();
             }
             return 0;
         });

@@ -27,6 +27,8 @@ internal static class ScoreCommand
         command.SetAction(parse =>
         {
             var model = ModelChoice.Resolve(parse.GetValue(o.Model));
+            if (model.Target.Kind != TargetKind.Input)
+                throw new ArgumentException($"score measures how well a model reconstructs its input, but {model.Name} compares its output with {model.Target}; score a reconstruction model (one without a target)");
             var settings = ModelChoice.Settings(model, parse, o);
             var path = OutputFile.Check(parse.GetValue(o.Out), $"{model.Name}-scores.csv");
             var dataOption = parse.GetValue(o.Data);

@@ -26,7 +26,7 @@ internal static class SummaryCommand
     public static string Describe(ModelDefinition model)
     {
         var t = model.Training;
-        return model.Summary + model.Summary.AtBatch(t.BatchSize) + string.Create(CultureInfo.InvariantCulture,
+        return model.SummaryText + model.Summary.AtBatch(t.BatchSize) + string.Create(CultureInfo.InvariantCulture,
             $"training: {Counts.Of(t.Epochs, "epoch")}, batch {t.BatchSize}, {t.Optimizer} lr {t.LearningRate:G4}, schedule {t.Schedule}, " +
             $"clip {(t.GradientClip is { } c ? c.ToString(CultureInfo.InvariantCulture) : "none")}, seed {t.Seed}, validation {t.ValidationFraction:P0}, " +
             $"early stopping {(t.EarlyStoppingPatience is { } p ? $"after {Counts.Of(p, "epoch")}" : "off")}, data {t.DataPath ?? t.Data ?? "fashion-mnist"}\n");

@@ -58,7 +58,7 @@ internal static class TrainCommand
         var folder = trainer.Open();
 
         context.Output.WriteLine($"loading {DataSources.Describe(settings, dataOption)}{(limit is { } n ? $" (--limit {n})" : "")}{(holdout is { } k ? $" without class {k}" : "")}");
-        using var data = DataSources.Load(settings, model.InputShape, model.Name, dataOption, limit, holdout);
+        using var data = DataSources.Load(settings, model.InputShape, model.Name, dataOption, limit, holdout, model.Target);
         TrainingResult result;
         try
         {
@@ -85,9 +85,9 @@ internal static class TrainCommand
         var last = result.History.LastOrDefault();
         var output = context.Output;
         if (result.Test is { } test)
-            output.WriteLine(Inv($"test MSE {test.Mse:0.00000}  PSNR {test.Psnr:0.00} dB  SSIM {test.Ssim:0.0000}  ({test.Samples} test images)"));
+            output.WriteLine(Inv($"test {test.Describe()}  ({test.Samples} test images)"));
         else if (last is not null)
-            output.WriteLine(Inv($"validation MSE {last.Validation.Mse:0.00000}  PSNR {last.Validation.Psnr:0.00} dB  SSIM {last.Validation.Ssim:0.0000}"));
+            output.WriteLine(Inv($"validation {last.Validation.Describe()}"));
         output.WriteLine(Inv($"{(result.Finished ? "trained" : "stopped")} in {result.Elapsed.TotalSeconds:0.0} s, {Counts.Of(result.Steps, "step")}; report: {Path.Combine(result.RunFolder, "report.html")}"));
         return 0;
     }

@@ -3,20 +3,28 @@ using static TorchSharp.torch;
 namespace DslAe.Data;
 
 /// <summary>
-/// Images held as one float32 tensor [N, C, H, W] on the CPU, values in [0, 1]. Batches are cut from it with
-/// <c>index_select</c> (shuffled) or <c>narrow</c> (in order): one copy per batch, none per sample.
-/// The dataset owns its tensor; dispose it when done.
+/// Images held as one float32 tensor [N, C, H, W] on the CPU, values in [0, 1], and, for a model whose target is not
+/// its input, one target per image (<see cref="Targets"/>). Batches are cut from them with <c>index_select</c>
+/// (shuffled) or <c>narrow</c> (in order): one copy per batch, none per sample. The dataset owns its tensors; dispose
+/// it when done.
 /// </summary>
 public sealed class ImageDataset : IDisposable
 {
-    private ImageDataset(Tensor images, string source)
+    private ImageDataset(Tensor images, string source, Tensor? targets = null)
     {
         Images = images.DetachFromDisposeScope();
+        Targets = targets?.DetachFromDisposeScope();
         Source = source;
     }
 
     /// <summary>All images, [N, C, H, W] float32.</summary>
     public Tensor Images { get; }
+
+    /// <summary>
+    /// One target per image, or null when the target is the image itself: class labels [N] int64, per-pixel class
+    /// maps [N, H, W] int64, or paired images [N, C, H', W'] float32.
+    /// </summary>
+    public Tensor? Targets { get; }
 
     /// <summary>Where the images came from (a file, a folder, "in-memory"), for messages and reports.</summary>
     public string Source { get; }
@@ -50,19 +58,35 @@ public sealed class ImageDataset : IDisposable
         return FromTensor(raw, source);
     }
 
-    /// <summary>The images at <paramref name="indices"/>, in that order, as a new dataset.</summary>
+    /// <summary>
+    /// A new dataset of these images with <paramref name="targets"/> (copied), one per image: int64 class labels [N] or
+    /// class maps [N, H, W], or float32 images [N, C, H', W']. The images are shared, not copied (libtorch counts the
+    /// references to their storage), so this dataset may be disposed at once.
+    /// </summary>
+    public ImageDataset WithTargets(Tensor targets)
+    {
+        if (targets.shape.Length == 0 || targets.shape[0] != Count)
+            throw new ArgumentException($"{Source}: {(targets.shape.Length == 0 ? 0 : targets.shape[0])} targets for {Count} images; give one target per image", nameof(targets));
+        using var scope = NewDisposeScope();
+        var copy = targets.to(CPU, copy: true).contiguous();
+        return new ImageDataset(Images.alias().DetachFromDisposeScope(), Source, copy.DetachFromDisposeScope());
+    }
+
+    /// <summary>The images at <paramref name="indices"/>, in that order, with their targets, as a new dataset.</summary>
     public ImageDataset Select(ReadOnlySpan<long> indices)
     {
         using var index = tensor(indices.ToArray(), ScalarType.Int64);
-        return new ImageDataset(Images.index_select(0, index), Source);
+        return new ImageDataset(Images.index_select(0, index), Source, Targets?.index_select(0, index));
     }
 
-    /// <summary>The first <paramref name="count"/> images (all when there are fewer).</summary>
+    /// <summary>The first <paramref name="count"/> images (all when there are fewer) with their targets.</summary>
     public ImageDataset Take(long count)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
-        using var view = Images.narrow(0, 0, Math.Min(count, Count));
-        return new ImageDataset(view.clone(), Source);
+        var kept = Math.Min(count, Count);
+        using var view = Images.narrow(0, 0, kept);
+        using var targetView = Targets?.narrow(0, 0, kept);
+        return new ImageDataset(view.clone(), Source, targetView?.clone());
     }
 
     /// <summary>
@@ -90,6 +114,12 @@ public sealed class ImageDataset : IDisposable
     /// <summary>Images <paramref name="start"/>..start+length-1 as one batch tensor (a view, no copy).</summary>
     public Tensor Slice(long start, long length) => Images.narrow(0, start, length);
 
+    /// <summary>The targets of the images at <paramref name="indices"/>; the images themselves when the dataset has no targets.</summary>
+    public Tensor TargetBatch(Tensor indices) => (Targets ?? Images).index_select(0, indices);
+
+    /// <summary>The targets of images <paramref name="start"/>..start+length-1 (a view); the images themselves when there are none.</summary>
+    public Tensor TargetSlice(long start, long length) => (Targets ?? Images).narrow(0, start, length);
+
     /// <summary>Fails with a message naming the source when the images do not fit a model's input shape.</summary>
     public void EnsureShape(int[] inputShape, string model)
     {
@@ -97,6 +127,10 @@ public sealed class ImageDataset : IDisposable
             throw new DataFileException(Source, $"wrong dimensions: the images are {string.Join("x", SampleShape)} (channels x height x width) but {model} takes {string.Join("x", inputShape)}; use data of that size or change the model's input shape");
     }
 
-    /// <summary>Frees the images' tensor.</summary>
-    public void Dispose() => Images.Dispose();
+    /// <summary>Frees the images' and the targets' tensors.</summary>
+    public void Dispose()
+    {
+        Images.Dispose();
+        Targets?.Dispose();
+    }
 }

@@ -13,11 +13,74 @@ public static class ImageFolder
     /// <summary>All PNG and JPEG images of <paramref name="folder"/> as one dataset of shape [N, C, H, W].</summary>
     public static ImageDataset Load(string folder, int[] inputShape)
     {
+        var files = SortedImageFiles(folder);
+        return ImageDataset.FromBytes(Decode(files, inputShape), [files.Count, inputShape[0], inputShape[1], inputShape[2]], folder);
+    }
+
+    /// <summary>
+    /// A folder with one subfolder per class (torchvision's ImageFolder layout): class k is the k-th subfolder name in
+    /// ordinal order, and each image's label is its subfolder's class. Returns the dataset and the class names.
+    /// </summary>
+    public static (ImageDataset Data, string[] Classes) LoadClasses(string folder, int[] inputShape)
+    {
+        if (!Directory.Exists(folder)) throw new DataFileException(folder, "folder not found");
+        var classes = Directory.GetDirectories(folder).Select(d => Path.GetFileName(d)).Order(StringComparer.Ordinal).ToArray();
+        if (classes.Length == 0)
+            throw new DataFileException(folder, "has no class subfolders: a model with class labels reads one subfolder per class (e.g. shirt/, shoe/), or the Fashion-MNIST folder with its label files");
+        var files = new List<string>();
+        var labels = new List<long>();
+        for (var k = 0; k < classes.Length; k++)
+        {
+            var inClass = ImageFiles(Path.Combine(folder, classes[k])).Order(StringComparer.Ordinal).ToList();
+            files.AddRange(inClass);
+            labels.AddRange(Enumerable.Repeat((long)k, inClass.Count));
+        }
+        if (files.Count == 0) throw new DataFileException(folder, "its class subfolders hold no .png, .jpg or .jpeg files");
+        using var images = ImageDataset.FromBytes(Decode(files, inputShape), [files.Count, inputShape[0], inputShape[1], inputShape[2]], folder);
+        using var targets = TorchSharp.torch.tensor(labels.ToArray(), TorchSharp.torch.ScalarType.Int64);
+        return (images.WithTargets(targets), classes);
+    }
+
+    /// <summary>
+    /// Paired folders: every image of <paramref name="inputFolder"/> with the image of the same relative path (PNG
+    /// masks may replace a JPEG's extension) in <paramref name="targetFolder"/>. Targets are read with
+    /// <paramref name="targetShape"/>; <paramref name="classMaps"/> keeps their grey values as int64 class indices
+    /// [N, H, W] instead of scaling them to [0, 1].
+    /// </summary>
+    public static ImageDataset LoadPaired(string inputFolder, int[] inputShape, string targetFolder, int[] targetShape, bool classMaps)
+    {
+        var inputs = SortedImageFiles(inputFolder);
+        var targets = inputs.Select(f => Partner(f, inputFolder, targetFolder)).ToList();
+        using var images = ImageDataset.FromBytes(Decode(inputs, inputShape), [inputs.Count, inputShape[0], inputShape[1], inputShape[2]], inputFolder);
+        var bytes = Decode(targets, targetShape);
+        using var raw = TorchSharp.torch.tensor(bytes, [targets.Count, targetShape[0], targetShape[1], targetShape[2]], TorchSharp.torch.ScalarType.Byte);
+        using var paired = classMaps ? raw.select(1, 0).to(TorchSharp.torch.ScalarType.Int64) : raw.to(TorchSharp.torch.ScalarType.Float32) / 255.0;
+        return images.WithTargets(paired);
+    }
+
+    private static string Partner(string input, string inputFolder, string targetFolder)
+    {
+        var relative = Path.GetRelativePath(inputFolder, input);
+        var same = Path.Combine(targetFolder, relative);
+        if (File.Exists(same)) return same;
+        var png = Path.ChangeExtension(same, ".png");
+        if (File.Exists(png)) return png;
+        throw new DataFileException(same, $"file not found: every image of {inputFolder} needs its partner of the same name in {targetFolder}");
+    }
+
+    private static List<string> SortedImageFiles(string folder)
+    {
         if (!Directory.Exists(folder)) throw new DataFileException(folder, "folder not found");
         var files = ImageFiles(folder).Order(StringComparer.Ordinal).ToList();
         if (files.Count == 0)
             throw new DataFileException(folder, "holds no .png, .jpg or .jpeg files: point --data at a folder of images or at the Fashion-MNIST folder");
-        var (channels, height, width) = (inputShape[0], inputShape[1], inputShape[2]);
+        return files;
+    }
+
+    /// <summary>The files' pixels as one CHW byte array, image after image; every file must have the shape's size.</summary>
+    private static byte[] Decode(IReadOnlyList<string> files, int[] shape)
+    {
+        var (channels, height, width) = (shape[0], shape[1], shape[2]);
         var sampleBytes = channels * height * width;
         var pixels = new byte[checked((long)files.Count * sampleBytes)];
         for (var i = 0; i < files.Count; i++)
@@ -29,7 +92,7 @@ public static class ImageFolder
                 for (var p = 0; p < height * width; p++)
                     target[c * height * width + p] = image.Pixels[p * channels + c];
         }
-        return ImageDataset.FromBytes(pixels, [files.Count, channels, height, width], folder);
+        return pixels;
     }
 
     private static IEnumerable<string> ImageFiles(string folder) =>

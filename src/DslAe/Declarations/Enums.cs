@@ -139,10 +139,26 @@ public enum LossKind
     /// </summary>
     Adversarial,
     /// <summary>
-    /// Cross-entropy over <see cref="LossAttribute.Classes"/> classes for segmentation: the decoder outputs
-    /// Classes x H x W logits.
+    /// Cross-entropy of class logits against class labels: needs a <see cref="TargetKind.Labels"/> target (the
+    /// decoder outputs a vector of K logits) or a <see cref="TargetKind.PixelLabels"/> one (K x H x W logits).
     /// </summary>
     CrossEntropy,
+}
+
+/// <summary>What a model's output is compared with (<see cref="TargetAttribute"/>).</summary>
+public enum TargetKind
+{
+    /// <summary>The clean input: reconstruction (and denoising); the output has the input's shape.</summary>
+    Input,
+    /// <summary>One class index per image: the output is a vector of K logits, trained by cross-entropy.</summary>
+    Labels,
+    /// <summary>A class index per pixel (segmentation): the output is K x H x W logits for an H x W input.</summary>
+    PixelLabels,
+    /// <summary>
+    /// A paired image (super-resolution): the data's images are the targets and each input is its image downscaled by
+    /// <see cref="TargetAttribute.Scale"/>; the output is C x (H·Scale) x (W·Scale).
+    /// </summary>
+    Image,
 }
 
 /// <summary>Optimiser used by the generated training loop.</summary>

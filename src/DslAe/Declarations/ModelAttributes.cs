@@ -44,6 +44,25 @@ public sealed class CorruptAttribute(Noise kind, double amount) : Attribute
     public double Amount { get; } = amount;
 }
 
+/// <summary>
+/// What the output is compared with (docs/declarations.md#target). Without this attribute a model reconstructs its
+/// input. The output-shape rule (DSLAE001) checks the decoder's end against the target's shape, and each loss must fit
+/// the target (DSLAE033): cross-entropy for labels, image losses for images.
+/// </summary>
+/// <param name="kind">The target: the input, class labels, per-pixel class labels or a paired image.</param>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
+public sealed class TargetAttribute(TargetKind kind) : Attribute
+{
+    /// <summary>The target.</summary>
+    public TargetKind Kind { get; } = kind;
+    /// <summary>Labels and pixel labels: the number of classes K (at least 2); unset: the decoder's output channels (or length).</summary>
+    public int Classes { get; set; }
+    /// <summary>Image: the target's size over the input's; the input is the data's image downscaled by it. Default 2.</summary>
+    public int Scale { get; set; }
+    /// <summary>Image: the output is the bicubic upsampling of the input plus the decoder's output (residual learning).</summary>
+    public bool Residual { get; set; }
+}
+
 /// <summary>Training settings; the command line's options override them.</summary>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
 public sealed class TrainAttribute : Attribute

@@ -24,6 +24,12 @@ public abstract class ModelDefinition
     /// </summary>
     public abstract string EffectiveDeclaration { get; }
 
+    /// <summary>What the output is compared with; unless the model declares a target, its input (reconstruction).</summary>
+    public virtual TargetDescription Target => TargetDescription.Reconstruction(InputShape);
+
+    /// <summary>The summary table followed by the target: what <c>summary</c> prints and a run folder's summary.txt holds.</summary>
+    public string SummaryText => Summary + "target: " + Target + "\n";
+
     /// <summary>The model's latent as the compiler planned it; null when the model has none.</summary>
     public virtual LatentDescription? Latent => null;
 

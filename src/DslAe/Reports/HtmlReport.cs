@@ -18,8 +18,10 @@ public static class HtmlReport
     /// <param name="summary">The model summary text, shown as it is.</param>
     /// <param name="status">A line on where the run stands.</param>
     /// <param name="test">Test-set metrics, when the run has them.</param>
-    public static void Write(RunFolder run, string model, string summary, string status, EvaluationMetrics? test)
+    /// <param name="caption">What the rows of the epoch images are; null: inputs above outputs.</param>
+    public static void Write(RunFolder run, string model, string summary, string status, EvaluationMetrics? test, string? caption = null)
     {
+        caption ??= ReconstructionGrid.Caption(TargetDescription.Reconstruction([]));
         var epochs = MetricsLog.ReadEpochs(run.MetricsFile);
         var images = Directory.Exists(run.ImagesFolder)
             ? Directory.GetFiles(run.ImagesFolder, "reconstructions-epoch-*.png").Order(StringComparer.Ordinal).ToList()
@@ -42,12 +44,12 @@ public static class HtmlReport
 
             """);
         if (test is not null)
-            html.Append(Inv($"<h2>Test</h2>\n<p>MSE {test.Mse:0.00000} · PSNR {test.Psnr:0.00} dB · SSIM {test.Ssim:0.0000} · loss {test.Loss:0.00000} over {test.Samples} images</p>\n"));
+            html.Append(Inv($"<h2>Test</h2>\n<p>{E(test.Describe())} · loss {test.Loss:0.00000} over {test.Samples} images</p>\n"));
         html.Append("<h2>Loss</h2>\n<img src=\"loss.svg\" alt=\"loss curve\">\n");
         if (images.Count > 0)
         {
             var latest = Path.GetRelativePath(run.Path, images[^1]).Replace('\\', '/');
-            html.Append($"<h2>Reconstructions</h2>\n<p>Top row: the model's inputs; bottom row: its outputs ({E(Path.GetFileName(images[^1]))}).</p>\n<img src=\"{E(latest)}\" alt=\"reconstructions\">\n<p>");
+            html.Append($"<h2>Outputs</h2>\n<p>{E(caption)} ({E(Path.GetFileName(images[^1]))}).</p>\n<img src=\"{E(latest)}\" alt=\"reconstructions\">\n<p>");
             html.Append(string.Join(" · ", images.Select(i => $"<a href=\"{E(Path.GetRelativePath(run.Path, i).Replace('\\', '/'))}\">{E(Path.GetFileNameWithoutExtension(i))}</a>")));
             html.Append("</p>\n");
         }
@@ -67,16 +69,34 @@ public static class HtmlReport
         var html = new StringBuilder("<table>\n<tr><th>epoch</th><th>step</th><th>lr</th><th>s</th><th>ms/step</th><th>train loss</th>");
         // Loss terms are labelled as losses ("val loss: mse"), apart from the image metrics ("val MSE") they may share a name with.
         foreach (var t in terms) html.Append($"<th>val loss: {E(t)}</th>");
-        html.Append("<th>val loss</th><th>val MSE</th><th>val PSNR</th><th>val SSIM</th></tr>\n");
+        // The target's metrics: MSE, PSNR and SSIM for images, accuracy for labels, pixel accuracy and mean IoU for maps.
+        var metrics = epochs.SelectMany(e => e.Validation.MetricValues().Select(m => m.Key)).Distinct().ToList();
+        html.Append("<th>val loss</th>");
+        foreach (var m in metrics) html.Append($"<th>val {E(MetricLabel(m))}</th>");
+        html.Append("</tr>\n");
         foreach (var e in epochs)
         {
             html.Append(e.Best ? "<tr class=\"best\">" : "<tr>");
             html.Append(Inv($"<td>{e.Epoch}</td><td>{e.Step}</td><td>{Num(e.LearningRate, "G3")}</td><td>{Num(e.Seconds, "0.0")}</td><td>{Num(e.StepMilliseconds, "0.00")}</td><td>{Num(e.Train?.Loss ?? double.NaN, "0.00000")}</td>"));
             foreach (var t in terms) html.Append($"<td>{Num(e.Validation.Terms.GetValueOrDefault(t, double.NaN), "0.00000")}</td>");
-            html.Append($"<td>{Num(e.Validation.Loss, "0.00000")}</td><td>{Num(e.Validation.Mse, "0.00000")}</td><td>{Num(e.Validation.Psnr, "0.00")}</td><td>{Num(e.Validation.Ssim, "0.0000")}</td></tr>\n");
+            html.Append($"<td>{Num(e.Validation.Loss, "0.00000")}</td>");
+            var values = e.Validation.MetricValues().ToDictionary(kv => kv.Key, kv => kv.Value);
+            foreach (var m in metrics) html.Append($"<td>{Num(values.GetValueOrDefault(m, double.NaN), m.Contains("psnr") ? "0.00" : m == "mse" ? "0.00000" : "0.0000")}</td>");
+            html.Append("</tr>\n");
         }
         return html.Append("</table>\n").ToString();
     }
+
+    private static string MetricLabel(string key) => key switch
+    {
+        "mse" => "MSE",
+        "psnr" => "PSNR",
+        "ssim" => "SSIM",
+        "bicubic_psnr" => "bicubic PSNR",
+        "bicubic_ssim" => "bicubic SSIM",
+        "mean_iou" => "mean IoU",
+        _ => key,
+    };
 
     private static string Num(double v, string format) => double.IsFinite(v) ? v.ToString(format, CultureInfo.InvariantCulture) : "–";
 

@@ -76,8 +76,16 @@ public static class MetricsLog
     {
         var terms = o.Where(kv => kv.Key.StartsWith("loss.", StringComparison.Ordinal))
             .ToDictionary(kv => kv.Key["loss.".Length..], kv => kv.Value?.GetValue<double>() ?? double.NaN);
-        return new EvaluationMetrics(Get(o, "loss"), terms, Get(o, "mse"), Get(o, "psnr"), Get(o, "ssim"), o["samples"]?.GetValue<long>() ?? 0);
+        return new EvaluationMetrics(Get(o, "loss"), terms, Get(o, "mse"), Get(o, "psnr"), Get(o, "ssim"), o["samples"]?.GetValue<long>() ?? 0)
+        {
+            Accuracy = Optional(o, "accuracy"),
+            MeanIou = Optional(o, "mean_iou"),
+            BicubicPsnr = Optional(o, "bicubic_psnr"),
+            BicubicSsim = Optional(o, "bicubic_ssim"),
+        };
     }
+
+    private static double? Optional(JsonObject o, string key) => o[key]?.GetValue<double>();
 
     private static double Get(JsonObject o, string key) => o[key]?.GetValue<double>() ?? double.NaN;
 

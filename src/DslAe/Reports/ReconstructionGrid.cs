@@ -13,6 +13,14 @@ public static class ReconstructionGrid
     private const int Gutter = 2;
     private const byte GutterValue = 255;
 
+    /// <summary>What the rows of a run's grid are for a model with <paramref name="target"/> (<c>Evaluator.PreviewRows</c>).</summary>
+    public static string Caption(TargetDescription target) => target.Kind switch
+    {
+        TargetKind.Image => "Rows: the input upsampled bicubically (the baseline), the model's output, the target",
+        TargetKind.PixelLabels => $"Rows: the input, the target class map, the predicted class map (grey level: class / {target.Classes - 1}, background black)",
+        _ => "Top row: the model's inputs; bottom row: its outputs",
+    };
+
     /// <summary>Writes the grid of <paramref name="rows"/> as a PNG file at <paramref name="path"/>.</summary>
     /// <param name="path">The PNG file to write.</param>
     /// <param name="rows">One [N, C, H, W] tensor per row, all of one shape, values in [0, 1] (clamped).</param>

@@ -1,13 +1,15 @@
 using DslAe.Data;
 using DslAe.Metrics;
+using DslAe.Reports;
 using static TorchSharp.torch;
 
 namespace DslAe.Training;
 
 /// <summary>
-/// One pass over a data set in evaluation mode without gradients: the declared loss and its terms, and
-/// MSE/PSNR/SSIM of the reconstructions against the clean images. A denoising model sees corrupted inputs, as in
-/// training; libtorch is reseeded per batch so the corruption, and the result, is the same on every call.
+/// One pass over a data set in evaluation mode without gradients: the declared loss and its terms, and the metrics of
+/// the model's target (<see cref="TargetMetrics"/>: MSE/PSNR/SSIM of images, accuracy of labels, mean IoU of class
+/// maps). A denoising model sees corrupted inputs, as in training; libtorch is reseeded per batch so the corruption,
+/// and the result, is the same on every call.
 /// </summary>
 public static class Evaluator
 {
@@ -23,6 +25,7 @@ public static class Evaluator
                                              int batchSize = DefaultBatchSize, long? maxSamples = null)
     {
         var count = Math.Min(data.Count, maxSamples ?? data.Count);
+        var target = module.Definition.Target;
         using var evaluation = new EvaluationMode(module);
         var totals = new MetricAccumulator();
         var batch = 0;
@@ -32,26 +35,41 @@ public static class Evaluator
             TrainingDevice.Seed(SeededShuffle.DerivedSeed(seed, batch));
             var length = Math.Min(batchSize, count - start);
             var clean = data.Slice(start, length).to(device);
-            var input = module.Corrupt(clean);
-            var pass = module.Run(input);
-            var loss = module.ComputeLoss(pass, clean);
+            var expected = data.Targets is null ? clean : data.TargetSlice(start, length).to(device);
+            var pass = module.Run(module.Corrupt(clean));
+            var loss = module.ComputeLoss(pass, expected);
             totals.AddLoss(loss.Total.item<float>(), loss.Terms.Select(t => new KeyValuePair<string, double>(t.Name, t.Value.item<float>())), length);
-            var output = pass.Output;
-            totals.AddImages(ImageMetrics.MsePerImage(output, clean).cpu().data<float>().ToArray(),
-                             ImageMetrics.SsimPerImage(output, clean).cpu().data<float>().ToArray());
+            TargetMetrics.Add(totals, target, pass.Output, expected, clean);
         }
         return totals.Result();
     }
 
-    /// <summary>The first <paramref name="count"/> images, what the model is given (corrupted when denoising) and its outputs, on the CPU.</summary>
-    public static (Tensor Inputs, Tensor Outputs) Reconstruct(AutoencoderModule module, ImageDataset data, Device device, long seed, int count)
+    /// <summary>
+    /// The rows of the picture a run draws after each epoch, on the CPU, for the first <paramref name="count"/> images
+    /// (<see cref="ReconstructionGrid.Caption"/> says what they are): the input and the output for reconstruction;
+    /// the input upsampled bicubically, the output and the target for paired images; the input, the target map and
+    /// the predicted map (grey level = class / (K - 1)) for per-pixel labels. Null for class labels, which have no picture.
+    /// </summary>
+    public static IReadOnlyList<Tensor>? PreviewRows(AutoencoderModule module, ImageDataset data, Device device, long seed, int count)
     {
+        var target = module.Definition.Target;
+        if (target.Kind == TargetKind.Labels) return null;
         using var evaluation = new EvaluationMode(module);
         using var scope = NewDisposeScope();
         TrainingDevice.Seed(SeededShuffle.DerivedSeed(seed, 0));
-        var clean = data.Slice(0, Math.Min(count, data.Count)).to(device);
+        var length = Math.Min(count, data.Count);
+        var clean = data.Slice(0, length).to(device);
         var input = module.Corrupt(clean);
         var output = module.Run(input).Output;
-        return (input.cpu().MoveToOuterDisposeScope(), output.cpu().MoveToOuterDisposeScope());
+        var expected = data.Targets is null ? clean : data.TargetSlice(0, length).to(device);
+        Tensor[] rows = target.Kind switch
+        {
+            TargetKind.Image => [ImageResampling.Upscale(input, target.Scale).clamp(0, 1), output.clamp(0, 1), expected],
+            TargetKind.PixelLabels => [input, ClassMap(expected, target.Classes), ClassMap(output.argmax(1), target.Classes)],
+            _ => [input, output],
+        };
+        return rows.Select(r => r.cpu().MoveToOuterDisposeScope()).ToList();
     }
+
+    private static Tensor ClassMap(Tensor classes, int count) => (classes.to(ScalarType.Float32) / Math.Max(1, count - 1)).unsqueeze(1);
 }

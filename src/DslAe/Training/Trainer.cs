@@ -121,6 +121,8 @@ public sealed class Trainer : IDisposable
     {
         var clock = Stopwatch.StartNew();
         data.Train.EnsureShape(model.InputShape, model.Name);
+        EnsureTargets(data.Train);
+        EnsureTargets(data.Validation);
         data.Validation.EnsureShape(model.InputShape, model.Name);
         Open();
         var run = this.run!;
@@ -194,6 +196,13 @@ public sealed class Trainer : IDisposable
             : $"Finished {Counts.Of(state.Epoch, "epoch")} ({Counts.Of(state.GlobalStep, "step")}).";
         WriteReport(run, status, test);
         return Result(run, test, state, finished: true, clock.Elapsed);
+    }
+
+    // A data set loaded for another target would fail in the first step with libtorch's words; say it in ours.
+    private void EnsureTargets(ImageDataset set)
+    {
+        if (model.Target.Kind != TargetKind.Input && set.Targets is null)
+            throw new ArgumentException($"{model.Name} compares its output with {model.Target}, but {set.Source} was loaded without targets; load it with DataSources.Load(..., target: definition.Target)");
     }
 
     private long ValidationSeed => SeededShuffle.DerivedSeed(settings.Seed, -1);
@@ -323,7 +332,7 @@ public sealed class Trainer : IDisposable
     {
         if (resumed is null)
         {
-            File.WriteAllText(run.SummaryFile, model.Summary.ToString());
+            File.WriteAllText(run.SummaryFile, model.SummaryText);
             return new TrainingState
             {
                 Model = model.Name, Seed = settings.Seed, BatchSize = settings.BatchSize, TrainCount = trainCount,
@@ -345,8 +354,10 @@ public sealed class Trainer : IDisposable
         // Reseeding per step makes corruption and dropout a function of the step alone, so a resumed run draws
         // the same noise as an uninterrupted one.
         TrainingDevice.Seed(SeededShuffle.DerivedSeed(settings.Seed, state.GlobalStep));
-        var clean = train.Batch(order.narrow(0, start, length)).to(Device);
-        var loss = Module.ComputeLoss(Module.Corrupt(clean), clean);
+        var indices = order.narrow(0, start, length);
+        var clean = train.Batch(indices).to(Device);
+        var target = train.Targets is null ? clean : train.TargetBatch(indices).to(Device);
+        var loss = Module.ComputeLoss(Module.Corrupt(clean), target);
         var total = loss.Total.item<float>();
         var terms = loss.Terms.Select(t => new KeyValuePair<string, double>(t.Name, t.Value.item<float>())).ToList();
         if (!float.IsFinite(total))
@@ -391,10 +402,17 @@ public sealed class Trainer : IDisposable
         // which repeats this epoch's end, and TruncateAfter drops the line written here before it is rewritten.
         MetricsLog.Append(run.MetricsFile, record);
         SaveCheckpoint(run, state);
-        var (inputs, outputs) = Evaluator.Reconstruct(Module, data.Validation, Device, ValidationSeed, options.ReconstructionSamples);
-        using (inputs)
-        using (outputs)
-            ReconstructionGrid.Write(run.ReconstructionImage(epoch), [inputs, outputs]);
+        if (Evaluator.PreviewRows(Module, data.Validation, Device, ValidationSeed, options.ReconstructionSamples) is { } rows)
+        {
+            try
+            {
+                ReconstructionGrid.Write(run.ReconstructionImage(epoch), rows);
+            }
+            finally
+            {
+                foreach (var row in rows) row.Dispose();
+            }
+        }
         observer.EpochCompleted(record);
         if (state.StoppedEarly) observer.Message($"early stopping: validation loss has not improved for {Counts.Of(state.EpochsWithoutImprovement, "epoch")} (best {state.BestValidationLoss:0.00000} at epoch {state.BestEpoch})");
         WriteReport(run, $"Epoch {epoch} of {settings.Epochs} done.", null);
@@ -409,7 +427,7 @@ public sealed class Trainer : IDisposable
     private void WriteReport(RunFolder run, string status, EvaluationMetrics? test)
     {
         File.WriteAllText(run.LossCurveFile, LossCurveSvg.Render($"{model.Name} loss", MetricsLog.ReadSteps(run.StepsFile), MetricsLog.ReadEpochs(run.MetricsFile)));
-        HtmlReport.Write(run, model.Name, model.Summary.ToString(), status, test);
+        HtmlReport.Write(run, model.Name, model.SummaryText, status, test, ReconstructionGrid.Caption(model.Target));
     }
 
     private static TrainingResult Result(RunFolder run, EvaluationMetrics? test, TrainingState state, bool finished, TimeSpan elapsed) =>

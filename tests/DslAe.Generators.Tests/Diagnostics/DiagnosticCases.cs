@@ -225,6 +225,11 @@ public static class DiagnosticCases
                 [ConvT(1, Kernel = 3, Stride = 2, Act = Act.Sigmoid)] public partial Stage Dec2 { get; }
             """, "[Autoencoder(1, 28, 28)]\n[Loss(LossKind.Mse)]\n[Train(Batch = 4096, [|MemoryBudget = \"256MB\"|])]"),
             "Training: a training step at batch 4096 needs about 931 MiB (232 KiB per sample for its tensors, 3.68 MiB for weights, gradients and optimiser state), more than the MemoryBudget of 244 MiB; the largest batch that fits is 1062: set Batch = 1062"),
+        new("DSLAE033", Error, Ae("""
+                [Conv(8, Stride = 2)] public partial Stage Enc1 { get; }
+                [ConvT(1, Stride = 2)] public partial Stage Dec1 { get; }
+            """, "[Autoencoder(1, 28, 28)]\n[[|Loss(LossKind.CrossEntropy)|]]"),
+            "Loss CrossEntropy: compares class logits with class indices, but the target is the input image; declare [Target(TargetKind.PixelLabels)] for segmentation or [Target(TargetKind.Labels)] for a classifier, or use an image loss such as Mse"),
 
         new("DSLAE101", Error, """
             using DslAe;

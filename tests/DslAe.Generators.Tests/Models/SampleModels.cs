@@ -64,14 +64,15 @@ public static class SampleModels
         """;
 
     /// <summary>Segmentation-style model: max pooling without indices, grouped convolution, a dense code, pixel shuffle,
-    /// norm/activation/dropout stages of their own, softmax, nearest upsampling to an explicit size, cross-entropy.</summary>
+    /// norm/activation/dropout stages of their own, softmax, nearest upsampling to an explicit size, a per-pixel label target, cross-entropy.</summary>
     public const string ShuffleSegmenter = """
         using DslAe;
 
         namespace Samples.Segmentation;
 
         [Autoencoder(3, 24, 24)]
-        [Loss(LossKind.CrossEntropy, Classes = 4)]
+        [Target(TargetKind.PixelLabels, Classes = 4)]
+        [Loss(LossKind.CrossEntropy)]
         public partial record ShuffleSegmenter
         {
             [Conv(16, Act = Act.Relu)] public partial Stage Enc1 { get; }                                // 16x24x24
@@ -88,11 +89,46 @@ public static class SampleModels
         }
         """;
 
+    /// <summary>Super-resolution: a paired-image target twice the input's size, learnt as a residual over bicubic upsampling.</summary>
+    public const string SuperResolver = """
+        using DslAe;
+
+        namespace Samples.Resolution;
+
+        [Autoencoder(1, 14, 14)]
+        [Target(TargetKind.Image, Scale = 2, Residual = true)]
+        [Loss(LossKind.L1)]
+        public partial record SuperResolver
+        {
+            [Conv(16, Act = Act.Relu)] public partial Stage Enc1 { get; }                     // 16x14x14
+            [ConvT(16, Kernel = 4, Stride = 2, Padding = 1, Act = Act.Relu)] public partial Stage Up1 { get; } // 16x28x28
+            [Conv(1)] public partial Stage Out { get; }                                        // 1x28x28, added to the upsampled input
+        }
+        """;
+
+    /// <summary>A classifier: class-label target, cross-entropy by default, a vector of logits at the end.</summary>
+    public const string GarmentClassifier = """
+        using DslAe;
+
+        namespace Samples.Classification;
+
+        [Autoencoder(1, 28, 28)]
+        [Target(TargetKind.Labels, Classes = 10)]
+        public partial record GarmentClassifier
+        {
+            [Conv(8, Stride = 2, Act = Act.Relu)] public partial Stage Enc1 { get; } // 8x14x14
+            [Flatten] public partial Stage Flat { get; }                             // [1568]
+            [Dense(10)] public partial Stage Logits { get; }                         // [10]
+        }
+        """;
+
     /// <summary>(file path, source) of each sample, for compilations that hold them all.</summary>
     public static IReadOnlyList<(string Path, string Text)> All { get; } =
     [
         ("Samples/DenoisingUNet.cs", DenoisingUNet),
         ("Samples/TiedVae.cs", TiedVae),
         ("Samples/ShuffleSegmenter.cs", ShuffleSegmenter),
+        ("Samples/SuperResolver.cs", SuperResolver),
+        ("Samples/GarmentClassifier.cs", GarmentClassifier),
     ];
 }

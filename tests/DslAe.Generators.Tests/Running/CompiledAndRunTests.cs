@@ -27,6 +27,8 @@ public sealed class CompiledAndRunTests(CompiledModels compiled) : IClassFixture
     [InlineData("Samples.Variational.TiedVae")]
     [InlineData("Samples.Segmentation.ShuffleSegmenter")]
     [InlineData("FashionAutoencoder.FashionAe")]
+    [InlineData("Samples.Resolution.SuperResolver")]
+    [InlineData("Samples.Classification.GarmentClassifier")]
     public void Forward_pass_shapes_and_parameter_counts_equal_the_summary(string model)
     {
         var definition = compiled.Definition(model);
@@ -40,6 +42,7 @@ public sealed class CompiledAndRunTests(CompiledModels compiled) : IClassFixture
 
         Assert.Equal([2L, .. summary.Rows[^1].OutputShape.Select(d => (long)d)], output.shape);
         Assert.Equal(output.shape, pass.Output.shape);
+        Assert.Equal([2L, .. definition.Target.Shape.Select(d => (long)d)], output.shape);
         var latent = summary.Rows.SingleOrDefault(r => r.Kind.StartsWith("Latent", StringComparison.Ordinal));
         if (latent is not null)
         {
@@ -88,6 +91,43 @@ public sealed class CompiledAndRunTests(CompiledModels compiled) : IClassFixture
         Assert.Equal([1.0, 0.5, 0.25], loss.Terms.Select(t => t.Weight));
         var weighted = loss.Terms.Sum(t => t.Weight * t.Value.item<float>());
         Assert.Equal(weighted, loss.Total.item<float>(), 4);
+    }
+
+    [Fact]
+    public void A_residual_model_outputs_the_bicubic_upsampling_plus_its_decoder()
+    {
+        var definition = compiled.Definition("Samples.Resolution.SuperResolver");
+        using var module = definition.CreateModule();
+        using var scope = NewDisposeScope();
+        var input = rand(2, 1, 14, 14);
+        var upsampled = DslAe.ImageResampling.Upscale(input, 2);
+        var withDecoder = module.call(input);
+        using (no_grad())
+        {
+            // A decoder whose last stage outputs zeros leaves exactly the upsampled input.
+            foreach (var p in module.named_parameters().Where(p => p.name.StartsWith("Out", StringComparison.Ordinal))) p.parameter.zero_();
+        }
+
+        Assert.True(module.call(input).allclose(upsampled, rtol: 0, atol: 1e-6));
+        Assert.False(withDecoder.allclose(upsampled, rtol: 0, atol: 1e-3));
+        Assert.Throws<InvalidOperationException>(() => module.Decode(randn(2, 16, 14, 14)));
+    }
+
+    [Fact]
+    public void A_label_target_trains_on_cross_entropy_by_default()
+    {
+        var definition = compiled.Definition("Samples.Classification.GarmentClassifier");
+        using var module = definition.CreateModule();
+        using var scope = NewDisposeScope();
+        var input = rand(4, 1, 28, 28);
+        var labels = tensor(new long[] { 0, 3, 9, 3 });
+
+        var loss = module.ComputeLoss(input, labels);
+
+        Assert.Equal("crossEntropy", Assert.Single(loss.Terms).Name);
+        Assert.Equal(nn.functional.cross_entropy(module.call(input), labels).item<float>(), loss.Total.item<float>(), 5);
+        Assert.Equal(DslAe.TargetKind.Labels, definition.Target.Kind);
+        Assert.Equal(10, definition.Target.Classes);
     }
 
     [Fact]

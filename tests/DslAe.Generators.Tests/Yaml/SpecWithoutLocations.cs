@@ -17,6 +17,7 @@ public static class SpecWithoutLocations
         Latent = spec.Latent is null ? null : Clear(spec.Latent),
         Decoder = Stages(spec.Decoder),
         Corruption = spec.Corruption is null ? null : Clear(spec.Corruption),
+        Target = Clear(spec.Target),
         Losses = spec.Losses.Select(Loss).ToEquatableArray(),
         Training = Clear(spec.Training) with
         {
