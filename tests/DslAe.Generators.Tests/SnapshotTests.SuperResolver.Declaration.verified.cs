@@ -10,6 +10,9 @@ partial record SuperResolver
     /// <summary>Enc1: Conv, output 16x14x14.</summary>
     public partial global::DslAe.Stage Enc1 => new("Enc1", "Conv", [16, 14, 14], 160);
 
+    /// <summary>Enc2: Conv, output 16x14x14.</summary>
+    public partial global::DslAe.Stage Enc2 => new("Enc2", "Conv", [16, 14, 14], 2464);
+
     /// <summary>Up1: ConvTranspose, output 16x28x28.</summary>
     public partial global::DslAe.Stage Up1 => new("Up1", "ConvTranspose", [16, 28, 28], 4112);
 

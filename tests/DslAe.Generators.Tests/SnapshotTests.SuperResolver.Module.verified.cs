@@ -6,13 +6,15 @@
 namespace Samples.Resolution;
 
 /// <summary>
-/// The module of <c>SuperResolver</c>: input 1x14x14, output 1x28x28, 4417 parameters.
+/// The module of <c>SuperResolver</c>: input 1x14x14, output 1x28x28, 6881 parameters.
 /// A TorchSharp module: <c>forward</c> (or <c>call</c>) reconstructs and frees its temporaries; the other passes leave theirs to the caller's dispose scope.
 /// </summary>
 public sealed partial class SuperResolverModule : global::DslAe.AutoencoderModule
 {
     /// <summary>Enc1: Conv, 1x14x14 -> 16x14x14.</summary>
     public readonly global::TorchSharp.Modules.Conv2d Enc1;
+    /// <summary>Enc2: Conv, 17x14x14 -> 16x14x14.</summary>
+    public readonly global::TorchSharp.Modules.Conv2d Enc2;
     /// <summary>Up1: ConvTranspose, 16x14x14 -> 16x28x28.</summary>
     public readonly global::TorchSharp.Modules.ConvTranspose2d Up1;
     /// <summary>Out: Conv, 16x28x28 -> 1x28x28.</summary>
@@ -22,6 +24,7 @@ public sealed partial class SuperResolverModule : global::DslAe.AutoencoderModul
     public SuperResolverModule() : base("SuperResolver")
     {
         Enc1 = RegisterModule("Enc1", global::TorchSharp.torch.nn.Conv2d(1, 16, 3, stride: 1, padding: 1, dilation: 1, groups: 1, bias: true));
+        Enc2 = RegisterModule("Enc2", global::TorchSharp.torch.nn.Conv2d(17, 16, 3, stride: 1, padding: 1, dilation: 1, groups: 1, bias: true));
         Up1 = RegisterModule("Up1", global::TorchSharp.torch.nn.ConvTranspose2d(16, 16, 4, stride: 2, padding: 1, output_padding: 0, dilation: 1, groups: 1, bias: true));
         Out = RegisterModule("Out", global::TorchSharp.torch.nn.Conv2d(16, 1, 3, stride: 1, padding: 1, dilation: 1, groups: 1, bias: true));
     }
@@ -30,7 +33,7 @@ public sealed partial class SuperResolverModule : global::DslAe.AutoencoderModul
     public override global::DslAe.ModelDefinition Definition => SuperResolverDefinition.Instance;
 
     /// <inheritdoc />
-    public override global::DslAe.EncoderModule CreateEncoder() => new(this, ("Enc1", Enc1), ("Up1", Up1), ("Out", Out));
+    public override global::DslAe.EncoderModule CreateEncoder() => new(this, ("Enc1", Enc1), ("Enc2", Enc2), ("Up1", Up1), ("Out", Out));
 
     /// <inheritdoc />
     public override global::DslAe.AutoencoderPass Run(global::TorchSharp.torch.Tensor input)
@@ -38,8 +41,12 @@ public sealed partial class SuperResolverModule : global::DslAe.AutoencoderModul
         // Enc1: Conv 1x14x14 -> 16x14x14, 160 parameters
         var enc1 = Enc1.call(input);
         enc1 = global::TorchSharp.torch.nn.functional.relu(enc1);
+        // Enc2: Conv 16x14x14 + Input by concat = 17x14x14 -> 16x14x14, 2464 parameters
+        var enc2 = global::TorchSharp.torch.cat([enc1, input], 1);
+        enc2 = Enc2.call(enc2);
+        enc2 = global::TorchSharp.torch.nn.functional.relu(enc2);
         // Up1: ConvTranspose 16x14x14 -> 16x28x28, 4112 parameters
-        var up1 = Up1.call(enc1);
+        var up1 = Up1.call(enc2);
         up1 = global::TorchSharp.torch.nn.functional.relu(up1);
         // Out: Conv 16x28x28 -> 1x28x28, 145 parameters
         var @out = Out.call(up1);
@@ -53,8 +60,12 @@ public sealed partial class SuperResolverModule : global::DslAe.AutoencoderModul
         // Enc1: Conv 1x14x14 -> 16x14x14, 160 parameters
         var enc1 = Enc1.call(input);
         enc1 = global::TorchSharp.torch.nn.functional.relu(enc1);
+        // Enc2: Conv 16x14x14 + Input by concat = 17x14x14 -> 16x14x14, 2464 parameters
+        var enc2 = global::TorchSharp.torch.cat([enc1, input], 1);
+        enc2 = Enc2.call(enc2);
+        enc2 = global::TorchSharp.torch.nn.functional.relu(enc2);
         // Up1: ConvTranspose 16x14x14 -> 16x28x28, 4112 parameters
-        var up1 = Up1.call(enc1);
+        var up1 = Up1.call(enc2);
         up1 = global::TorchSharp.torch.nn.functional.relu(up1);
         // Out: Conv 16x28x28 -> 1x28x28, 145 parameters
         var @out = Out.call(up1);
@@ -93,9 +104,10 @@ public sealed class SuperResolverDefinition : global::DslAe.ModelDefinition
     public override global::DslAe.ModelSummary Summary { get; } = new("SuperResolver", [1, 14, 14],
     [
         new("Enc1", "Conv", [16, 14, 14], 160, ForwardFlops: 56448, TrainingFlops: 112896, SavedBytes: 12544, ForwardBytes: 25088),
+        new("Enc2", "Conv", [16, 14, 14], 2464, ForwardFlops: 959616, TrainingFlops: 2878848, SavedBytes: 25872, ForwardBytes: 38416),
         new("Up1", "ConvTranspose", [16, 28, 28], 4112, ForwardFlops: 1605632, TrainingFlops: 4816896, SavedBytes: 50176, ForwardBytes: 100352),
         new("Out", "Conv", [1, 28, 28], 145, ForwardFlops: 225792, TrainingFlops: 677376, SavedBytes: 3136, ForwardBytes: 3136),
-    ], inputSavedBytes: 784, stepBytes: 229712);
+    ], inputSavedBytes: 784, stepBytes: 268128);
 
     /// <inheritdoc />
     public override global::DslAe.TargetDescription Target { get; } = new(global::DslAe.TargetKind.Image, [1, 28, 28], Scale: 2, Residual: true);
@@ -140,6 +152,15 @@ public sealed class SuperResolverDefinition : global::DslAe.ModelDefinition
         norm: none
         dropout: 0.0
         skip: null
+        tied_to: null
+      - name: Enc2
+        conv: { out_channels: 16, kernel: 3, stride: 1, padding: same, dilation: 1, groups: 1, bias: true }
+        act: relu
+        norm: none
+        dropout: 0.0
+        skip: Input
+        merge: concat
+        high_pass: false
         tied_to: null
       - name: Up1
         conv_t: { out_channels: 16, kernel: 4, stride: 2, padding: 1, output_padding: null, dilation: 1, groups: 1, bias: true }  # output_padding null: chosen by the padding (same gives out = in x stride)

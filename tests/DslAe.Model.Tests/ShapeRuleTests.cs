@@ -308,4 +308,29 @@ public class ShapeRuleTests
         Assert.Equal(ShapeInference.Infer(Make()), ShapeInference.Infer(Make()));
         Assert.Equal(ShapeInference.Infer(Make()).GetHashCode(), ShapeInference.Infer(Make()).GetHashCode());
     }
+
+    [Fact]
+    public void The_input_is_a_skip_source_before_every_stage()
+    {
+        var plan = Ae(Image(1, 28, 28), [Conv("Enc1", 8, 3, 2)], null, ConvT("Dec1", 8, 3, 2), Conv("Out", 1, 3).WithSkip(Defaults.InputSkipSource)).Infer();
+
+        var output = plan.Stage("Out");
+        Assert.Equal(Image(9, 28, 28), output.Input);
+        Assert.True(output.Skip!.ReadsInput);
+        // A reconstruction model that reads its own input at full resolution can copy it: the bypass warning says so.
+        Assert.Equal(Severity.Warning, plan.Single("DSLAE012").Severity);
+        Assert.DoesNotContain(plan.Diagnostics, d => d.Severity == Severity.Error);
+    }
+
+    [Fact]
+    public void An_input_skip_at_another_resolution_is_a_merge_mismatch_and_a_stage_named_input_shadows_it()
+    {
+        var late = Conv("Out", 1, 3).WithSkip(Defaults.InputSkipSource);
+        var plan = Ae(Image(1, 28, 28), [Conv("Enc1", 8, 3, 2)], null, late).Infer();
+        Assert.StartsWith("Out concat with Input: expected 28x28, received 14x14", plan.Single("DSLAE002").Message);
+
+        var shadowed = Ae(Image(1, 28, 28), [Conv("Input", 4, 3, 2)], null, ConvT("Dec1", 4, 3, 2).WithSkip(Defaults.InputSkipSource), Conv("Out", 1, 3)).Infer();
+        Assert.Equal(Image(8, 14, 14), shadowed.Stage("Dec1").Input);
+        Assert.False(shadowed.Stage("Dec1").Skip!.ReadsInput);
+    }
 }

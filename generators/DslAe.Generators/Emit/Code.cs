@@ -34,6 +34,9 @@ namespace DslAe.Generators.Emit
 
         public static string String(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
 
+        /// <summary>The local a skip reads: its source stage's, or the method's <c>input</c> parameter for the model's input.</summary>
+        public static string SkipSource(SkipLowering skip) => skip.ReadsInput ? "input" : Local(skip.From);
+
         /// <summary>A local variable name for a stage: camelCase, '@'-escaped when it is a keyword.</summary>
         public static string Local(string stageName)
         {

@@ -165,7 +165,7 @@ namespace DslAe.Generators.Emit
             w.Line("/// <inheritdoc />");
             using (w.Block("public override " + Code.Tensor + " Decode(" + Code.Tensor + " z)"))
             {
-                var encoderReads = EncoderStagesReadByDecoder(plan);
+                var encoderReads = WhatTheDecoderReads(plan);
                 if (plan.Spec.Target.Residual)
                 {
                     w.Line("throw new global::System.InvalidOperationException(" + Code.String(
@@ -176,8 +176,8 @@ namespace DslAe.Generators.Emit
                 if (encoderReads.Count > 0)
                 {
                     w.Line("throw new global::System.InvalidOperationException(" + Code.String(
-                        plan.Spec.Name + "'s decoder also reads encoder stages (" + string.Join(", ", encoderReads) +
-                        ") through skips or unpooling, so it cannot decode a code alone; use forward on an input instead.") + ");");
+                        plan.Spec.Name + "'s decoder also reads " + string.Join(" and ", encoderReads) +
+                        " through skips or unpooling, so it cannot decode a code alone; use forward on an input instead.") + ");");
                     return;
                 }
 
@@ -228,21 +228,35 @@ namespace DslAe.Generators.Emit
             return previous;
         }
 
-        private static List<string> EncoderStagesReadByDecoder(ModelPlan plan)
+        /// <summary>What the decoder reads besides the code, in words: "its input" and/or "encoder stages (Enc1, Pool1)".</summary>
+        private static List<string> WhatTheDecoderReads(ModelPlan plan)
         {
             var encoderNames = new HashSet<string>(plan.Encoder.Select(s => s.Name));
-            var reads = new List<string>();
+            var stages = new List<string>();
+            var readsInput = false;
             foreach (var stage in plan.Decoder)
             {
-                if (stage.Skip is { } skip && encoderNames.Contains(skip.From) && !reads.Contains(skip.From))
+                readsInput |= stage.Skip is { ReadsInput: true };
+                if (stage.Skip is { ReadsInput: false } skip && encoderNames.Contains(skip.From) && !stages.Contains(skip.From))
                 {
-                    reads.Add(skip.From);
+                    stages.Add(skip.From);
                 }
 
-                if (stage.Layer is MaxUnpoolLowering unpool && encoderNames.Contains(unpool.PoolStage) && !reads.Contains(unpool.PoolStage))
+                if (stage.Layer is MaxUnpoolLowering unpool && encoderNames.Contains(unpool.PoolStage) && !stages.Contains(unpool.PoolStage))
                 {
-                    reads.Add(unpool.PoolStage);
+                    stages.Add(unpool.PoolStage);
                 }
+            }
+
+            var reads = new List<string>();
+            if (readsInput)
+            {
+                reads.Add("its input");
+            }
+
+            if (stages.Count > 0)
+            {
+                reads.Add("encoder stages (" + string.Join(", ", stages) + ")");
             }
 
             return reads;

@@ -100,7 +100,7 @@ namespace DslAe.Generators.Emit
 
             if (stage.Skip is { } skip)
             {
-                var source = Code.Local(skip.From);
+                var source = Code.SkipSource(skip);
                 if (skip.HighPass is { } hp)
                 {
                     source = Code.Runtime + ".SkipFilters.HighPass(" + source + ", " + Code.Int(hp.PoolKernel) + ", (" + Code.Int(hp.OutputHeight) + ", " +

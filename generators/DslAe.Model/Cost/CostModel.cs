@@ -27,7 +27,7 @@ namespace DslAe.Model
         {
             var tape = new Tape();
             var input = tape.New("", plan.Spec.Input is { } shape ? shape.Features * Float : 0, requiresGrad: false);
-            var outputs = new Dictionary<string, int>();
+            var outputs = new Dictionary<string, int> { [Defaults.InputSkipSource] = input };
             var costs = new List<StageCost>();
             var current = input;
             foreach (var stage in plan.Encoder)

@@ -42,6 +42,11 @@ namespace DslAe.Model
             Shape? output = null;
             if (input is { } start)
             {
+                if (_context.PositionOf(Defaults.InputSkipSource) is null)
+                {
+                    _context.RecordOutput(Defaults.InputSkipSource, start);
+                }
+
                 (encoder, var encoded) = stages.PlanSequence(_spec.Encoder, start, StageScope.Encoder);
                 var decoderStart = encoded;
                 if (encoded is { } code && _spec.Latent is { } latentSpec)

@@ -95,8 +95,10 @@ namespace DslAe.Model
         private (Shape Input, SkipLowering Skip)? Merge(StageSpec stage, SkipSpec skip, Shape incoming, StageScope scope, IReadOnlyList<StagePlan> path)
         {
             var location = SkipLocation(stage, skip, ArgumentNames.Skip);
-            var sourcePosition = _context.PositionOf(skip.From);
-            var inScope = scope != StageScope.Discriminator || _context.IsDiscriminatorStage(skip.From);
+            // The model's input sits before every stage; the discriminator's input is another image, so not there.
+            var readsInput = skip.From == Defaults.InputSkipSource && _context.PositionOf(skip.From) is null && scope != StageScope.Discriminator;
+            var sourcePosition = readsInput ? -1 : _context.PositionOf(skip.From);
+            var inScope = readsInput || scope != StageScope.Discriminator || _context.IsDiscriminatorStage(skip.From);
             if (sourcePosition is null || !inScope)
             {
                 var similar = _context.SimilarName(skip.From);
@@ -151,22 +153,22 @@ namespace DslAe.Model
                 return null;
             }
 
-            WarnBottleneckBypass(stage, skip, source, scope);
+            WarnBottleneckBypass(stage, skip, source, scope, readsInput);
             var input = skip.Merge == MergeKind.Add
                 ? incoming
                 : new Shape(incoming.Channels + source.Channels, incoming.Height, incoming.Width, incoming.IsVector);
-            return (input, new SkipLowering(skip.From, skip.Merge, source, highPass));
+            return (input, new SkipLowering(skip.From, skip.Merge, source, highPass) { ReadsInput = readsInput });
         }
 
         /// <summary>
-        /// DSLAE012: an unfiltered encoder-to-decoder skip at the input's resolution lets a
+        /// DSLAE012: an unfiltered encoder-to-decoder (or input-to-decoder) skip at the input's resolution lets a
         /// reconstruction model copy its input. Silent for high-pass skips, targets other than the input
         /// (labels, pixel labels, paired images) and corrupted inputs (the copy is then not the target).
         /// </summary>
-        private void WarnBottleneckBypass(StageSpec stage, SkipSpec skip, Shape source, StageScope scope)
+        private void WarnBottleneckBypass(StageSpec stage, SkipSpec skip, Shape source, StageScope scope, bool readsInput)
         {
             var spec = _context.Spec;
-            if (scope != StageScope.Decoder || skip.Filter == SkipFilter.HighPass || !_context.IsEncoderStage(skip.From)
+            if (scope != StageScope.Decoder || skip.Filter == SkipFilter.HighPass || !(readsInput || _context.IsEncoderStage(skip.From))
                 || spec.Input is not { } input || !source.SameSpatial(input)
                 || spec.Corruption is not null || spec.Target.Kind != TargetKind.Input)
             {

@@ -10,7 +10,11 @@ namespace DslAe.Model
     /// The skip merged into a stage's input. Concat is <c>cat([main, skip], dim: 1)</c> (main path
     /// first); add is <c>main + skip</c>.
     /// </summary>
-    public sealed record SkipLowering(string From, MergeKind Merge, Shape SourceShape, HighPassLowering? HighPass);
+    public sealed record SkipLowering(string From, MergeKind Merge, Shape SourceShape, HighPassLowering? HighPass)
+    {
+        /// <summary>The skip reads the model's input (<see cref="Defaults.InputSkipSource"/>), not a stage's output.</summary>
+        public bool ReadsInput { get; init; }
+    }
 
     /// <summary>
     /// The high-pass filter on a skip: <c>x - interpolate(avg_pool2d(x, PoolKernel, PoolKernel),

@@ -45,6 +45,12 @@ namespace DslAe.Model
         /// <summary>The high-pass skip filter averages 2x2 blocks before upsampling back.</summary>
         public const int HighPassPoolKernel = 2;
 
+        /// <summary>
+        /// The skip source that names the model's input (super-resolution and residual designs read it late in the
+        /// decoder). A stage declared with this name shadows it.
+        /// </summary>
+        public const string InputSkipSource = "Input";
+
         /// <summary>The high-pass skip filter upsamples the pooled map bilinearly (align_corners = false).</summary>
         public const UpsampleMode HighPassUpsampleMode = UpsampleMode.Bilinear;
 

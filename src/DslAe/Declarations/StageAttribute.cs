@@ -19,7 +19,8 @@ public abstract class StageAttribute : Attribute
     public int NormGroups { get; set; }
     /// <summary>Dropout probability after the activation; 0 means none.</summary>
     public double Dropout { get; set; }
-    /// <summary>Name of an earlier stage whose output is merged into this stage's input (use <c>nameof</c>).</summary>
+    /// <summary>Name of an earlier stage whose output is merged into this stage's input (use <c>nameof</c>), or
+    /// <see cref="Stage.Input"/> for the model's input.</summary>
     public string? Skip { get; set; }
     /// <summary>How <see cref="Skip"/> merges: channel concatenation (U-Net) or addition (residual/ladder).</summary>
     public Merge Merge { get; set; }
@@ -35,6 +36,10 @@ public abstract class StageAttribute : Attribute
 /// <param name="ParameterCount">The stage's parameter count.</param>
 public sealed record Stage(string Name, string Kind, int[] OutputShape, long ParameterCount)
 {
+    /// <summary>The <see cref="StageAttribute.Skip"/> source that names the model's input, e.g. <c>Skip = Stage.Input</c>
+    /// (a stage declared with this name takes its place).</summary>
+    public const string Input = "Input";
+
     /// <summary>Output shape as text, e.g. "32x14x14".</summary>
     public string ShapeText => string.Join("x", OutputShape);
 }

@@ -101,6 +101,7 @@ public static class SampleModels
         public partial record SuperResolver
         {
             [Conv(16, Act = Act.Relu)] public partial Stage Enc1 { get; }                     // 16x14x14
+            [Conv(16, Act = Act.Relu, Skip = Stage.Input)] public partial Stage Enc2 { get; } // in 17x14x14 (the input concatenated)
             [ConvT(16, Kernel = 4, Stride = 2, Padding = 1, Act = Act.Relu)] public partial Stage Up1 { get; } // 16x28x28
             [Conv(1)] public partial Stage Out { get; }                                        // 1x28x28, added to the upsampled input
         }
