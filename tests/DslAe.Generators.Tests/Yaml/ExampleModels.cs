@@ -66,12 +66,66 @@ public static class ExampleModels
         "unet_denoiser.dslae.yaml",
         File.ReadAllText(RepositoryFiles.PathOf("examples/UNetDenoiser/unet_denoiser.dslae.yaml")));
 
-    public static TheoryData<string> Names => new() { "FashionAe", "UNetDenoiser" };
+    public static Example FashionSegmenter => new(
+        "FashionSegmenter",
+        "FashionSegmenter.cs",
+        File.ReadAllText(RepositoryFiles.PathOf("examples/FashionSegmenter/FashionSegmenter.cs")),
+        "fashion_segmenter.dslae.yaml",
+        """
+        # The YAML twin of examples/FashionSegmenter/FashionSegmenter.cs.
+        name: FashionSegmenter
+        namespace: FashionSegmenter
+        input: [1, 28, 28]
+        target: { kind: pixel_labels, classes: 11 }
+        train: { epochs: 3, batch: 64, optimizer: adam, lr: 2e-3, data: fashion-mnist }
+        encoder:
+          - { name: Enc1, conv: { out_channels: 16, kernel: 3 }, act: relu }
+          - { name: Pool1, max_pool: { kernel: 2 } }
+          - { name: Enc2, conv: { out_channels: 32, kernel: 3 }, act: relu }
+          - { name: Pool2, max_pool: { kernel: 2 } }
+          - { name: Enc3, conv: { out_channels: 64, kernel: 3 }, act: relu }
+          - { name: Enc4, conv: { out_channels: 64, kernel: 3, dilation: 2 }, act: relu }
+          - { name: Up2, conv_t: { out_channels: 32, kernel: 2, stride: 2 }, act: relu }
+          - { name: Dec2, conv: { out_channels: 32, kernel: 3 }, act: relu, skip: Enc2 }
+          - { name: Up1, conv_t: { out_channels: 16, kernel: 2, stride: 2 }, act: relu }
+          - { name: Dec1, conv: { out_channels: 16, kernel: 3 }, act: relu, skip: Enc1 }
+          - { name: Out, conv: { out_channels: 11, kernel: 1 } }
+        """);
+
+    public static Example SuperResolver => new(
+        "SuperResolver",
+        "SuperResolver.cs",
+        """
+        // The C# twin of examples/SuperResolution/super_resolver.dslae.yaml.
+        using DslAe;
+
+        namespace SuperResolution;
+
+        [Autoencoder(1, 14, 14)]
+        [Target(TargetKind.Image, Scale = 2, Residual = true)]
+        [Loss(LossKind.Mse)]
+        [Train(Epochs = 3, Batch = 64, Optimizer = OptimizerKind.Adam, Lr = 0.001, Data = "fashion-mnist")]
+        public partial record SuperResolver
+        {
+            [Conv(32, Kernel = 3, Act = Act.Relu)] public partial Stage Enc1 { get; }
+            [Conv(32, Kernel = 3, Act = Act.Relu)] public partial Stage Enc2 { get; }
+            [Conv(64, Kernel = 3, Act = Act.Relu, Skip = Stage.Input)] public partial Stage Enc3 { get; }
+            [PixelShuffle(2)] public partial Stage Up { get; }
+            [Conv(16, Kernel = 3, Act = Act.Relu)] public partial Stage Dec1 { get; }
+            [Conv(1, Kernel = 3)] public partial Stage Out { get; }
+        }
+        """,
+        "super_resolver.dslae.yaml",
+        File.ReadAllText(RepositoryFiles.PathOf("examples/SuperResolution/super_resolver.dslae.yaml")));
+
+    public static TheoryData<string> Names => new() { "FashionAe", "UNetDenoiser", "FashionSegmenter", "SuperResolver" };
 
     public static Example ByName(string name) => name switch
     {
         "FashionAe" => FashionAe,
         "UNetDenoiser" => UNetDenoiser,
+        "FashionSegmenter" => FashionSegmenter,
+        "SuperResolver" => SuperResolver,
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "no such example"),
     };
 }
