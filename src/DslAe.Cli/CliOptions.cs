@@ -22,6 +22,10 @@ internal sealed class CliOptions
         Arity = ArgumentArity.ZeroOrOne,
     };
     public Option<int?> Limit { get; } = PositiveInteger(new("--limit") { Description = "Use only this many training images (quick runs, tests)" });
+    public Option<int?> Labels { get; } = PositiveInteger(new("--labels")
+    {
+        Description = "A model with a fine-tune: train its classifier on this many labelled training images (a seeded choice; default: the declaration's, else all)",
+    });
     public Option<double?> CheckpointMinutes { get; } = PositiveNumber(new("--checkpoint-minutes")
     {
         Description = "Also write the checkpoint after this many minutes of training since the last one (default 10), so a long first epoch is not lost",

@@ -217,6 +217,7 @@ public sealed class FashionAeDefinition : global::DslAe.ModelDefinition
       data: fashion-mnist
       data_path: null  # null: the data set's usual place
       memory_budget: null  # null: no budget
+    fine_tune: null  # null: no classifier is fine-tuned after training
 
     """;
 

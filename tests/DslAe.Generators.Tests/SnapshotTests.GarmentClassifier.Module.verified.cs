@@ -175,6 +175,7 @@ public sealed class GarmentClassifierDefinition : global::DslAe.ModelDefinition
       data: null  # null: chosen at run time
       data_path: null  # null: the data set's usual place
       memory_budget: null  # null: no budget
+    fine_tune: null  # null: no classifier is fine-tuned after training
 
     """;
 

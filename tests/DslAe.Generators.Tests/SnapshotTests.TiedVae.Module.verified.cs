@@ -172,6 +172,9 @@ public sealed class TiedVaeDefinition : global::DslAe.ModelDefinition
     public override global::DslAe.TargetDescription Target { get; } = new(global::DslAe.TargetKind.Input, [1, 28, 28]);
 
     /// <inheritdoc />
+    public override global::DslAe.FineTuneDescription? FineTune { get; } = new(Classes: 10, CodeShape: [10], Freeze: false, Hidden: 32, Epochs: 20, LearningRate: 0.001, Labels: 1000);
+
+    /// <inheritdoc />
     public override global::DslAe.TrainingSettings Training { get; } = new()
     {
         Epochs = 10,
@@ -287,6 +290,7 @@ public sealed class TiedVaeDefinition : global::DslAe.ModelDefinition
       data: null  # null: chosen at run time
       data_path: null  # null: the data set's usual place
       memory_budget: null  # null: no budget
+    fine_tune: { classes: 10, freeze: false, hidden: 32, epochs: 20, lr: 0.001, labels: 1000 }
 
     """;
 

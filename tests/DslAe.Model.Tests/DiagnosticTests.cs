@@ -313,6 +313,9 @@ public class DiagnosticTests
     [InlineData("Corruption", "Corruption Masking: amount must be in [0, 1), received 1.5")]
     [InlineData("Weight", "Loss Mse: Weight must be a finite number of at least 0, received -1")]
     [InlineData("Upsample", "Up: Scale must be given alone (give either it or Height and Width), received both")]
+    [InlineData("FineTuneClasses", "FineTune: Classes must be at least 2 (the labels' number of classes), received none")]
+    [InlineData("FineTuneLabels", "FineTune: Labels must be at least 1, received 0")]
+    [InlineData("FineTuneTarget", "FineTune: the model's target must be the input (a fine-tune follows reconstruction training; remove the target or the fine-tune), received a class label per pixel")]
     public void DSLAE016_invalid_values(string what, string message)
     {
         var enc1 = Conv("Enc1", 8);
@@ -329,6 +332,9 @@ public class DiagnosticTests
             "Corruption" => spec with { Corruption = new CorruptionSpec(CorruptionKind.Masking, 1.5) },
             "Weight" => spec with { Losses = new LossSpec[] { new MseLoss { Weight = -1 } } },
             "Upsample" => spec with { Encoder = new[] { enc1, Stage("Up", new UpsampleLayer(UpsampleMode.Nearest) { Scale = 2, Size = new SpatialSize(56, 56) }) } },
+            "FineTuneClasses" => spec with { FineTune = new FineTuneSpec(0) },
+            "FineTuneLabels" => spec with { FineTune = new FineTuneSpec(10) { Labels = 0 } },
+            "FineTuneTarget" => spec with { FineTune = new FineTuneSpec(10), Target = new TargetSpec(TargetKind.PixelLabels) },
             _ => throw new ArgumentException(what),
         };
         spec = spec with { Decoder = decoder.ToArray() };

@@ -83,7 +83,7 @@ public class CliTests
     {
         var (code, _, error) = await Run("summary");
         Assert.Equal(1, code);
-        Assert.Contains("7 models (", error);   // TinyAe, TinyDenoiser, TinyVae, TinyZeroUnpool, TinySegmenter, TinyClassifier, TinySuperResolver
+        Assert.Contains("9 models (", error);   // TinyAe, TinyDenoiser, TinyVae, TinyZeroUnpool, TinySegmenter, TinyClassifier, TinySuperResolver, TinyPretrained, TinyFineTuned
         Assert.Contains("--model", error);
     }
 

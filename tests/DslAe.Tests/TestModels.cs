@@ -94,3 +94,27 @@ public partial record TinySuperResolver
     [ConvT(16, Kernel = 3, Stride = 2, Act = Act.Relu)] public partial Stage Up1 { get; }
     [Conv(1, Kernel = 3)] public partial Stage Out { get; }
 }
+
+/// <summary>Pre-train, then fine-tune: a linear probe on the frozen 16-d code, trained on 100 labelled images.</summary>
+[Autoencoder(1, 28, 28)]
+[Train(Epochs = 2, Batch = 32, Optimizer = OptimizerKind.Adam, Lr = 2e-3, Seed = 5, Validation = 0.1)]
+[FineTune(Classes = 10, Epochs = 100, Lr = 1e-2, Labels = 100)]
+public partial record TinyPretrained
+{
+    [Conv(16, Kernel = 3, Stride = 2, Act = Act.Relu)] public partial Stage Enc1 { get; }
+    [Conv(32, Kernel = 3, Stride = 2, Act = Act.Relu)] public partial Stage Enc2 { get; }
+    [Latent(16)] public partial Stage Code { get; }
+    [ConvT(16, Kernel = 3, Stride = 2, Act = Act.Relu)] public partial Stage Dec1 { get; }
+    [ConvT(1, Kernel = 3, Stride = 2, Act = Act.Sigmoid)] public partial Stage Dec2 { get; }
+}
+
+/// <summary>A fine-tune that trains the encoder too, through a hidden layer, on a convolutional code.</summary>
+[Autoencoder(1, 28, 28)]
+[Train(Epochs = 1, Batch = 32, Optimizer = OptimizerKind.Adam, Lr = 2e-3, Seed = 6, Validation = 0.1)]
+[FineTune(Classes = 10, Freeze = false, Hidden = 32, Epochs = 5)]
+public partial record TinyFineTuned
+{
+    [Conv(8, Kernel = 3, Stride = 2, Act = Act.Relu, Norm = Norm.Batch)] public partial Stage Enc1 { get; }
+    [Latent(4, Kind = LatentKind.Conv)] public partial Stage Code { get; }
+    [ConvT(1, Kernel = 3, Stride = 2, Act = Act.Sigmoid)] public partial Stage Dec1 { get; }
+}

@@ -149,6 +149,7 @@ namespace DslAe.Generators.CSharp
                 Decoder = decoder.ToEquatableArray(),
                 Corruption = ModelReader.ReadCorruption(modelAttributes, diagnostics, ct),
                 Target = ModelReader.ReadTarget(modelAttributes, diagnostics, ct),
+                FineTune = ModelReader.ReadFineTune(modelAttributes, ct),
                 Losses = ModelReader.ReadLosses(modelAttributes, diagnostics, ct),
                 Training = ModelReader.ReadTraining(modelAttributes, diagnostics, ct),
             };

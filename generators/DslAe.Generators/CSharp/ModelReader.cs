@@ -47,6 +47,26 @@ namespace DslAe.Generators.CSharp
             };
         }
 
+        public static FineTuneSpec? ReadFineTune(ImmutableArray<AttributeData> attributes, CancellationToken ct)
+        {
+            var a = Find(attributes, "DslAe.FineTuneAttribute", ct).FirstOrDefault();
+            if (a is null)
+            {
+                return null;
+            }
+
+            return new FineTuneSpec(a.Int("Classes") ?? 0)
+            {
+                Location = a.Location,
+                ArgumentLocations = a.ArgumentLocations(argument => argument == "Lr" ? ArgumentNames.LearningRate : argument),
+                Freeze = a.Bool("Freeze") ?? Defaults.FineTuneFreeze,
+                Hidden = a.Int("Hidden") ?? 0,
+                Epochs = a.Int("Epochs") ?? Defaults.FineTuneEpochs,
+                LearningRate = a.Double("Lr") ?? Defaults.FineTuneLearningRate,
+                Labels = a.Int("Labels"),
+            };
+        }
+
         public static EquatableArray<LossSpec> ReadLosses(ImmutableArray<AttributeData> attributes, List<DiagnosticInfo> diagnostics, CancellationToken ct)
         {
             var losses = new List<LossSpec>();

@@ -43,6 +43,7 @@ namespace DslAe.Generators.Emit
                 w.Line();
                 WriteTarget(w, plan);
                 w.Line();
+                WriteFineTune(w, plan);
                 WriteTraining(w, spec);
                 w.Line();
                 WriteEffectiveDeclaration(w, spec);
@@ -66,6 +67,23 @@ namespace DslAe.Generators.Emit
             w.Line("/// <inheritdoc />");
             w.Line("public override " + Code.Runtime + ".TargetDescription Target { get; } = new(" + Code.Runtime + ".TargetKind." + target.Kind + ", " +
                    Code.IntArray(plan.Output!.Value) + (target.Kind == TargetKind.Image ? ", Scale: " + Code.Int(target.Scale) + ", Residual: " + Code.Bool(target.Residual) : string.Empty) + ");");
+        }
+
+        private static void WriteFineTune(SourceWriter w, ModelPlan plan)
+        {
+            if (plan.Spec.FineTune is not { } fineTune)
+            {
+                return;
+            }
+
+            // The head reads what Encode returns: the latent code, or the last encoder stage's output without a latent.
+            var code = plan.Latent?.Code ?? (plan.Encoder.IsEmpty ? plan.Spec.Input!.Value : plan.Encoder[plan.Encoder.Count - 1].Output);
+            w.Line("/// <inheritdoc />");
+            w.Line("public override " + Code.Runtime + ".FineTuneDescription? FineTune { get; } = new(Classes: " + Code.Int(fineTune.Classes) +
+                   ", CodeShape: " + Code.IntArray(code) + ", Freeze: " + Code.Bool(fineTune.Freeze) + ", Hidden: " + Code.Int(fineTune.Hidden) +
+                   ", Epochs: " + Code.Int(fineTune.Epochs) + ", LearningRate: " + Code.Double(fineTune.LearningRate) +
+                   ", Labels: " + (fineTune.Labels is { } labels ? Code.Int(labels) : "null") + ");");
+            w.Line();
         }
 
         private static string Row(StagePlan stage, ModelCost cost) => SummaryRow(stage.Name, stage.Stage.Layer.KindName, stage.Output, stage.ParameterCount, cost.Of(stage.Name));

@@ -67,6 +67,7 @@ namespace DslAe.Generators.Yaml
                 Input = input is null ? null : new Shape(input[0], input[1], input[2]),
                 Corruption = ReadCorruption(m),
                 Target = ReadTarget(m),
+                FineTune = ReadFineTune(m),
                 Encoder = ReadStages(m, "encoder"),
                 Latent = ReadLatent(m),
                 Decoder = ReadStages(m, "decoder"),
@@ -319,6 +320,38 @@ namespace DslAe.Generators.Yaml
                 Classes = m.Int("classes", nullable: true),
                 Scale = m.Int("scale") ?? Defaults.TargetScale,
                 Residual = m.Bool("residual") ?? false,
+            };
+        }
+
+        private FineTuneSpec? ReadFineTune(MappingReader parent)
+        {
+            if (!parent.IsSet("fine_tune"))
+            {
+                return null;
+            }
+
+            var node = parent.Node("fine_tune")!;
+            if (node is not DocMapping mapping)
+            {
+                Report(YamlFrontEndRules.WrongType, node.Location, parent.Owner, "fine_tune", "a mapping such as { classes: 10, freeze: true, epochs: 20 }", node.Describe());
+                return null;
+            }
+
+            var m = new MappingReader(mapping, "fine_tune", YamlSchema.FineTune.Keys, _diagnostics);
+            if (!m.Has("classes"))
+            {
+                m.Missing("classes", "write classes: K, the number of classes of the labels");
+            }
+
+            return new FineTuneSpec(m.Int("classes") ?? 0)
+            {
+                Location = mapping.Location,
+                ArgumentLocations = m.ArgumentLocations(key => key == "lr" ? ArgumentNames.LearningRate : Pascal(key)).ToEquatableArray(),
+                Freeze = m.Bool("freeze") ?? Defaults.FineTuneFreeze,
+                Hidden = m.Int("hidden") ?? 0,
+                Epochs = m.Int("epochs") ?? Defaults.FineTuneEpochs,
+                LearningRate = m.Double("lr") ?? Defaults.FineTuneLearningRate,
+                Labels = m.Int("labels", nullable: true),
             };
         }
 

@@ -49,6 +49,9 @@ namespace DslAe.Model
         public const string Classes = "Classes";
         public const string TargetKind = "TargetKind";
         public const string Residual = "Residual";
+        public const string Freeze = "Freeze";
+        public const string Hidden = "Hidden";
+        public const string Labels = "Labels";
         public const string Epochs = "Epochs";
         public const string BatchSize = "BatchSize";
         public const string LearningRate = "LearningRate";

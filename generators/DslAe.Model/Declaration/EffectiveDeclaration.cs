@@ -31,6 +31,7 @@ namespace DslAe.Model
             Stages(w, 0, "decoder", spec.Decoder);
             Losses(w, spec.Losses);
             Training(w, spec.Training);
+            w.Line(0, "fine_tune: " + (spec.FineTune is { } fineTune ? FineTune(fineTune) : YamlText.Null + "  # null: no classifier is fine-tuned after training"));
             return w.ToString();
         }
 
@@ -45,6 +46,16 @@ namespace DslAe.Model
             };
             return FlowBody(arguments) + (target.IsClassification && target.Classes is null ? "  # classes null: the decoder's output channels" : string.Empty);
         }
+
+        private static string FineTune(FineTuneSpec fineTune) => FlowBody(new List<(string, string)>
+        {
+            ("classes", Int(fineTune.Classes)),
+            ("freeze", YamlText.Bool(fineTune.Freeze)),
+            ("hidden", Int(fineTune.Hidden)),
+            ("epochs", Int(fineTune.Epochs)),
+            ("lr", YamlText.Double(fineTune.LearningRate)),
+            ("labels", OptionalInt(fineTune.Labels)),
+        }) + (fineTune.Labels is null ? "  # labels null: every labelled training image" : string.Empty);
 
         private static void Stages(Writer w, int indent, string key, EquatableArray<StageSpec> stages)
         {

@@ -22,7 +22,7 @@ namespace DslAe.Model
     public static class YamlSchema
     {
         /// <summary>The top-level mapping.</summary>
-        public static YamlSection Model { get; } = Section("model", "name", "namespace", "input", "corrupt", "target", "encoder", "latent", "decoder", "loss", "train");
+        public static YamlSection Model { get; } = Section("model", "name", "namespace", "input", "corrupt", "target", "encoder", "latent", "decoder", "loss", "train", "fine_tune");
 
         /// <summary>One stage of the encoder, decoder or discriminator (besides its layer key).</summary>
         public static YamlSection Stage { get; } = Section("stage", "name", "act", "act_parameter", "norm", "norm_groups", "dropout", "skip", "merge", "high_pass", "tied_to");
@@ -69,6 +69,9 @@ namespace DslAe.Model
         /// <summary>What the output is compared with.</summary>
         public static YamlSection Target { get; } = Section("target", "kind", "classes", "scale", "residual");
 
+        /// <summary>The classifier fine-tuned on the encoder after training.</summary>
+        public static YamlSection FineTune { get; } = Section("fine_tune", "classes", "freeze", "hidden", "epochs", "lr", "labels");
+
         /// <summary>One loss term.</summary>
         public static YamlSection Loss { get; } = Section("loss", "kind", "weight", "levels", "layers", "network", "classes", "discriminator");
 
@@ -86,7 +89,7 @@ namespace DslAe.Model
 
         /// <summary>Every section.</summary>
         public static IReadOnlyList<YamlSection> All { get; } =
-            new[] { Model, Stage }.Concat(Layers).Concat(new[] { Latent, Corrupt, Target, Loss, Discriminator, Train }).ToArray();
+            new[] { Model, Stage }.Concat(Layers).Concat(new[] { Latent, Corrupt, Target, Loss, Discriminator, Train, FineTune }).ToArray();
 
         /// <summary>The layer section selected by a stage key, or null when the key names no layer.</summary>
         public static YamlSection? LayerSection(string key) => Layers.FirstOrDefault(l => l.Name == key);

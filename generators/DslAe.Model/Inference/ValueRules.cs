@@ -204,6 +204,11 @@ namespace DslAe.Model
             }
 
             CheckTarget(spec.Target);
+            if (spec.FineTune is { } fineTune)
+            {
+                CheckFineTune(fineTune, spec);
+            }
+
             foreach (var loss in spec.Losses)
             {
                 CheckLoss(loss);
@@ -224,6 +229,34 @@ namespace DslAe.Model
             if (target.Residual && target.Kind != TargetKind.Image)
             {
                 Invalid(target, Name, ArgumentNames.Residual, "false unless the target is an image (residual learning adds the upsampled input)", "true");
+            }
+        }
+
+        private void CheckFineTune(FineTuneSpec fineTune, ModelSpec spec)
+        {
+            const string Name = "FineTune";
+            if (fineTune.Classes < 2)
+            {
+                Invalid(fineTune, Name, ArgumentNames.Classes, "at least 2 (the labels' number of classes)", fineTune.Classes == 0 ? "none" : fineTune.Classes);
+            }
+
+            AtLeast(fineTune, Name, ArgumentNames.Hidden, fineTune.Hidden, 0);
+            AtLeast(fineTune, Name, ArgumentNames.Epochs, fineTune.Epochs, 1);
+            if (fineTune.Labels is { } labels)
+            {
+                AtLeast(fineTune, Name, ArgumentNames.Labels, labels, 1);
+            }
+
+            if (!(fineTune.LearningRate > 0 && IsFinite(fineTune.LearningRate)))
+            {
+                Invalid(fineTune, Name, ArgumentNames.LearningRate, "a finite number above 0", fineTune.LearningRate);
+            }
+
+            // Pre-training is reconstruction: a model trained on labels already is the classifier it would fine-tune.
+            if (spec.Target.Kind != TargetKind.Input)
+            {
+                Invalid(fineTune, Name, ArgumentNames.Classes, "the input (a fine-tune follows reconstruction training; remove the target or the fine-tune)",
+                    Describe.Target(spec.Target), named: "the model's target");
             }
         }
 

@@ -108,6 +108,15 @@ namespace DslAe.Model
         /// <summary>Random seed, so two runs of the same model train identically.</summary>
         public const int Seed = 42;
 
+        /// <summary>A fine-tune keeps the encoder fixed unless declared otherwise (a probe of what pre-training learnt).</summary>
+        public const bool FineTuneFreeze = true;
+
+        /// <summary>Passes over the labelled images in a fine-tune.</summary>
+        public const int FineTuneEpochs = 20;
+
+        /// <summary>Adam's learning rate in a fine-tune.</summary>
+        public const double FineTuneLearningRate = 1e-3;
+
         /// <summary>An image target's size over the input's (super-resolution by 2).</summary>
         public const int TargetScale = 2;
 

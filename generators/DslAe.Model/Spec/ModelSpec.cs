@@ -36,6 +36,9 @@ namespace DslAe.Model
         public EquatableArray<LossSpec> EffectiveLosses => !Losses.IsEmpty ? Losses
             : new EquatableArray<LossSpec>(new LossSpec[] { Target.IsClassification ? new CrossEntropyLoss() : new MseLoss() });
 
+        /// <summary>The classifier fine-tuned on the encoder after training; null: none.</summary>
+        public FineTuneSpec? FineTune { get; init; }
+
         /// <summary>Training settings.</summary>
         public TrainingSpec Training { get; init; } = TrainingSpec.Default;
     }

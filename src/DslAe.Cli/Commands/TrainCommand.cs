@@ -17,7 +17,7 @@ internal static class TrainCommand
     {
         var command = new Command("train", "Train a model (the default command): progress, metrics, checkpoints and a report in a run folder")
         {
-            o.Model, o.Epochs, o.Batch, o.Lr, o.Device, o.Data, o.Out, o.Seed, o.Resume, o.Limit, o.CheckpointMinutes, o.Threads, o.HoldoutClass,
+            o.Model, o.Epochs, o.Batch, o.Lr, o.Device, o.Data, o.Out, o.Seed, o.Resume, o.Limit, o.CheckpointMinutes, o.Threads, o.HoldoutClass, o.Labels,
         };
         command.SetAction((parse, cancellation) => Task.FromResult(Run(parse, o, context, cancellation)));
         return command;
@@ -33,6 +33,9 @@ internal static class TrainCommand
         if (resume && resumeValue is not null && outValue is not null && Path.GetFullPath(outValue).TrimEnd('/') != Path.GetFullPath(runFolder!).TrimEnd('/'))
             throw new ArgumentException($"--resume {resumeValue} and --out {outValue} name different folders: a resume continues its run in its own folder; drop --out");
         var (dataOption, limit, holdout) = (parse.GetValue(o.Data), parse.GetValue(o.Limit), parse.GetValue(o.HoldoutClass));
+        var labels = parse.GetValue(o.Labels);
+        if (labels is not null && model.FineTune is null)
+            throw new ArgumentException($"--labels: {model.Name} declares no fine-tune; add [FineTune(Classes = K)] (YAML: fine_tune: {{ classes: K }}) to train a classifier on its encoder after training");
         if (resume && runFolder is not null && new RunFolder(runFolder).LastCheckpoint is var checkpoint && File.Exists(checkpoint))
         {
             // A resume continues the run as it was: its data, --limit, learning rate, epochs, batch and seed come from
@@ -89,7 +92,21 @@ internal static class TrainCommand
         else if (last is not null)
             output.WriteLine(Inv($"validation {last.Validation.Describe()}"));
         output.WriteLine(Inv($"{(result.Finished ? "trained" : "stopped")} in {result.Elapsed.TotalSeconds:0.0} s, {Counts.Of(result.Steps, "step")}; report: {Path.Combine(result.RunFolder, "report.html")}"));
+        if (model.FineTune is { } fineTune && result.Finished)
+            FineTune(model, fineTune, trainer, settings, dataOption, limit, labels, result.RunFolder, output);
         return 0;
+    }
+
+    /// <summary>Phase two of a model with a fine-tune: the classifier on the trained encoder and on a random one.</summary>
+    private static void FineTune(ModelDefinition model, FineTuneDescription fineTune, Trainer trainer, TrainingSettings settings, string? dataOption,
+        int? limit, int? labels, string runFolder, TextWriter output)
+    {
+        output.WriteLine($"fine-tune: {fineTune}{(labels is { } n ? $" (--labels {n})" : "")}");
+        var target = new TargetDescription(TargetKind.Labels, [fineTune.Classes]);
+        using var data = DataSources.Load(settings, model.InputShape, model.Name, dataOption, limit, holdoutClass: null, target);
+        var result = FineTuner.Run(model, trainer.Module, data.Train, data.Test ?? data.Validation, labels, settings.Seed, settings.BatchSize, trainer.Device, output.WriteLine);
+        output.WriteLine(result.Describe());
+        File.WriteAllText(new RunFolder(runFolder).FineTuneFile, System.Text.Json.JsonSerializer.Serialize(result, new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n");
     }
 
     private static TrainingState ReadState(string checkpoint)

@@ -63,6 +63,29 @@ public sealed class TargetAttribute(TargetKind kind) : Attribute
     public bool Residual { get; set; }
 }
 
+/// <summary>
+/// Pre-train, then fine-tune (docs/declarations.md#finetune): after training as an autoencoder, drop the decoder and
+/// train a classifier head on the encoder's code with labelled images; the same encoder and head are also trained from
+/// random initialisation and both test accuracies reported. The command line's <c>--labels N</c> picks how many
+/// labelled images (a seeded choice).
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
+public sealed class FineTuneAttribute : Attribute
+{
+    /// <summary>The head's classes K (at least 2; required).</summary>
+    public int Classes { get; set; }
+    /// <summary>Keep the encoder's weights fixed and train only the head; default true. False trains both.</summary>
+    public bool Freeze { get; set; } = true;
+    /// <summary>Width of a hidden ReLU layer in the head; 0 (default): one linear layer from the code to K logits.</summary>
+    public int Hidden { get; set; }
+    /// <summary>Passes over the labelled images; default 20.</summary>
+    public int Epochs { get; set; }
+    /// <summary>Adam's learning rate; default 1e-3.</summary>
+    public double Lr { get; set; }
+    /// <summary>How many labelled training images (a seeded choice); unset: all. <c>--labels</c> overrides it.</summary>
+    public int Labels { get; set; }
+}
+
 /// <summary>Training settings; the command line's options override them.</summary>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
 public sealed class TrainAttribute : Attribute

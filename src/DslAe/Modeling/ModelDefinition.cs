@@ -27,8 +27,11 @@ public abstract class ModelDefinition
     /// <summary>What the output is compared with; unless the model declares a target, its input (reconstruction).</summary>
     public virtual TargetDescription Target => TargetDescription.Reconstruction(InputShape);
 
-    /// <summary>The summary table followed by the target: what <c>summary</c> prints and a run folder's summary.txt holds.</summary>
-    public string SummaryText => Summary + "target: " + Target + "\n";
+    /// <summary>The classifier fine-tuned on the encoder after training (<see cref="FineTuneAttribute"/>); null when none is declared.</summary>
+    public virtual FineTuneDescription? FineTune => null;
+
+    /// <summary>The summary table followed by the target (and fine-tune): what <c>summary</c> prints and a run folder's summary.txt holds.</summary>
+    public string SummaryText => Summary + "target: " + Target + "\n" + (FineTune is { } fineTune ? "fine-tune: " + fineTune + "\n" : string.Empty);
 
     /// <summary>The model's latent as the compiler planned it; null when the model has none.</summary>
     public virtual LatentDescription? Latent => null;

@@ -40,6 +40,9 @@ public sealed class RunFolder
 
     /// <summary>The model summary table as text, written when a run starts.</summary>
     public string SummaryFile => Combine("summary.txt");
+
+    /// <summary>The fine-tune's test accuracies, pre-trained and from random initialisation (models with a fine-tune).</summary>
+    public string FineTuneFile => Combine("fine-tune.json");
     /// <summary>The loss curve (<see cref="LossCurveSvg"/>).</summary>
     public string LossCurveFile => Combine("loss.svg");
     /// <summary>The HTML report (<see cref="HtmlReport"/>).</summary>

@@ -49,6 +49,7 @@ public static class SampleModels
         [Corrupt(Noise.SaltPepper, 0.05)]
         [Loss(LossKind.BceWithLogits)]
         [Loss(LossKind.Kl, Weight = 0.1)]
+        [FineTune(Classes = 10, Freeze = false, Hidden = 32, Labels = 1000)]                  // a head on the [10] code (the mean)
         public partial record TiedVae
         {
             [Conv(8, Kernel = 4, Stride = 2, Padding = 1, Act = Act.Relu)] public partial Stage Enc1 { get; }                       // 8x14x14

@@ -118,7 +118,29 @@ public static class ExampleModels
         "super_resolver.dslae.yaml",
         File.ReadAllText(RepositoryFiles.PathOf("examples/SuperResolution/super_resolver.dslae.yaml")));
 
-    public static TheoryData<string> Names => new() { "FashionAe", "UNetDenoiser", "FashionSegmenter", "SuperResolver" };
+    public static Example FashionPretraining => new(
+        "FashionPretraining",
+        "FashionPretraining.cs",
+        File.ReadAllText(RepositoryFiles.PathOf("examples/FashionPretraining/FashionPretraining.cs")),
+        "fashion_pretraining.dslae.yaml",
+        """
+        # The YAML twin of examples/FashionPretraining/FashionPretraining.cs.
+        name: FashionPretraining
+        namespace: FashionPretraining
+        input: [1, 28, 28]
+        loss: [ { kind: mse } ]
+        train: { epochs: 4, batch: 64, optimizer: adam, lr: 2e-3, data: fashion-mnist }
+        fine_tune: { classes: 10, freeze: true, epochs: 200, lr: 1e-2, labels: 100 }
+        encoder:
+          - { name: Enc1, conv: { out_channels: 32, kernel: 3, stride: 2 }, act: relu }
+          - { name: Enc2, conv: { out_channels: 64, kernel: 3, stride: 2 }, act: relu }
+        latent: { size: 32 }
+        decoder:
+          - { name: Dec1, conv_t: { out_channels: 32, kernel: 3, stride: 2 }, act: relu }
+          - { name: Dec2, conv_t: { out_channels: 1, kernel: 3, stride: 2 }, act: sigmoid }
+        """);
+
+    public static TheoryData<string> Names => new() { "FashionAe", "UNetDenoiser", "FashionSegmenter", "SuperResolver", "FashionPretraining" };
 
     public static Example ByName(string name) => name switch
     {
@@ -126,6 +148,7 @@ public static class ExampleModels
         "UNetDenoiser" => UNetDenoiser,
         "FashionSegmenter" => FashionSegmenter,
         "SuperResolver" => SuperResolver,
+        "FashionPretraining" => FashionPretraining,
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "no such example"),
     };
 }

@@ -18,6 +18,7 @@ public static class SpecWithoutLocations
         Decoder = Stages(spec.Decoder),
         Corruption = spec.Corruption is null ? null : Clear(spec.Corruption),
         Target = Clear(spec.Target),
+        FineTune = spec.FineTune is { } fineTune ? Clear(fineTune) : null,
         Losses = spec.Losses.Select(Loss).ToEquatableArray(),
         Training = Clear(spec.Training) with
         {
