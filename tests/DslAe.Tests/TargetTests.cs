@@ -89,6 +89,22 @@ public class TargetTests
         using var pairs = DataSources.Load(settings with { ValidationFraction = 0.5 }, [1, 4, 4], "Seg", target: segmenter);
         Assert.Equal([1L, 4, 4], pairs.Train.Targets!.shape);
 
+        // Paired images: low/ and high/ with the same file names, the high one the target's size.
+        foreach (var (name, value) in new[] { ("a", 10), ("b", 250) })
+        {
+            ImageFile.WritePng(Path.Combine(folder.Path, "sr", "low", $"{name}.png"), new ImagePixels(2, 2, 1, Enumerable.Repeat((byte)value, 4).ToArray()));
+            ImageFile.WritePng(Path.Combine(folder.Path, "sr", "high", $"{name}.png"), new ImagePixels(4, 4, 1, Enumerable.Repeat((byte)(255 - value), 16).ToArray()));
+        }
+        var resolver = new TargetDescription(TargetKind.Image, [1, 4, 4], Scale: 2);
+        using (var paired = DataSources.Load(settings with { DataPath = Path.Combine(folder.Path, "sr"), ValidationFraction = 0.5 }, [1, 2, 2], "Sr", target: resolver))
+        {
+            var all = new[] { paired.Train, paired.Validation };
+            Assert.All(all, d => Assert.Equal([1L, 1, 2, 2], d.Images.shape));
+            Assert.All(all, d => Assert.Equal([1L, 1, 4, 4], d.Targets!.shape));
+            // Each input stays with its own target (the two files' values add up to 255).
+            Assert.All(all, d => Assert.Equal(1f, (d.Images[0, 0, 0, 0] + d.Targets![0, 0, 3, 3]).item<float>(), 6));
+        }
+
         // A mask with a class the model does not have is refused before training, with the classes named.
         var tooFew = new TargetDescription(TargetKind.PixelLabels, [2, 4, 4]);
         var e = Assert.Throws<DataFileException>(() => { using var _ = DataSources.Load(settings with { ValidationFraction = 0.5 }, [1, 4, 4], "Seg", target: tooFew); });

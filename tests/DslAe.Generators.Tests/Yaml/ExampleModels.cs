@@ -140,7 +140,31 @@ public static class ExampleModels
           - { name: Dec2, conv_t: { out_channels: 1, kernel: 3, stride: 2 }, act: sigmoid }
         """);
 
-    public static TheoryData<string> Names => new() { "FashionAe", "UNetDenoiser", "FashionSegmenter", "SuperResolver", "FashionPretraining" };
+    public static Example FashionVae => new(
+        "FashionVae",
+        "FashionVae.cs",
+        """
+        // The C# twin of examples/FashionVae/fashion_vae.dslae.yaml.
+        using DslAe;
+
+        namespace FashionVae;
+
+        [Autoencoder(1, 28, 28)]
+        [Loss(LossKind.Bce), Loss(LossKind.Kl, Weight = 0.002)]
+        [Train(Epochs = 5, Batch = 64, Optimizer = OptimizerKind.Adam, Lr = 0.002, Data = "fashion-mnist")]
+        public partial record FashionVae
+        {
+            [Conv(32, Kernel = 3, Stride = 2, Act = Act.Relu)] public partial Stage Enc1 { get; }
+            [Conv(64, Kernel = 3, Stride = 2, Act = Act.Relu)] public partial Stage Enc2 { get; }
+            [Latent(16, Kind = LatentKind.Variational)] public partial Stage Code { get; }
+            [ConvT(32, Kernel = 3, Stride = 2, Act = Act.Relu)] public partial Stage Dec1 { get; }
+            [ConvT(1, Kernel = 3, Stride = 2, Act = Act.Sigmoid)] public partial Stage Dec2 { get; }
+        }
+        """,
+        "fashion_vae.dslae.yaml",
+        File.ReadAllText(RepositoryFiles.PathOf("examples/FashionVae/fashion_vae.dslae.yaml")));
+
+    public static TheoryData<string> Names => new() { "FashionAe", "UNetDenoiser", "FashionSegmenter", "SuperResolver", "FashionPretraining", "FashionVae" };
 
     public static Example ByName(string name) => name switch
     {
@@ -149,6 +173,7 @@ public static class ExampleModels
         "FashionSegmenter" => FashionSegmenter,
         "SuperResolver" => SuperResolver,
         "FashionPretraining" => FashionPretraining,
+        "FashionVae" => FashionVae,
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "no such example"),
     };
 }
