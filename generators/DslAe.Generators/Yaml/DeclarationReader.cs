@@ -259,21 +259,34 @@ namespace DslAe.Generators.Yaml
             };
         }
 
-        private CorruptionSpec? ReadCorruption(MappingReader parent)
+        /// <summary>
+        /// The reader of an optional mapping under <paramref name="parent"/> (its key is the section's name); null when the
+        /// key is absent or null, or, reported with <paramref name="example"/>, when its value is not a mapping.
+        /// </summary>
+        private (MappingReader Reader, DocMapping Mapping)? OptionalSection(MappingReader parent, YamlSection section, string example)
         {
-            if (!parent.IsSet("corrupt"))
+            if (!parent.IsSet(section.Name))
             {
                 return null;
             }
 
-            var node = parent.Node("corrupt")!;
+            var node = parent.Node(section.Name)!;
             if (node is not DocMapping mapping)
             {
-                Report(YamlFrontEndRules.WrongType, node.Location, parent.Owner, "corrupt", "a mapping such as { kind: gaussian, amount: 0.2 }", node.Describe());
+                Report(YamlFrontEndRules.WrongType, node.Location, parent.Owner, section.Name, "a mapping such as " + example, node.Describe());
                 return null;
             }
 
-            var m = new MappingReader(mapping, "corrupt", YamlSchema.Corrupt.Keys, _diagnostics);
+            return (new MappingReader(mapping, section.Name, section.Keys, _diagnostics), mapping);
+        }
+
+        private CorruptionSpec? ReadCorruption(MappingReader parent)
+        {
+            if (OptionalSection(parent, YamlSchema.Corrupt, "{ kind: gaussian, amount: 0.2 }") is not ({ } m, { } mapping))
+            {
+                return null;
+            }
+
             if (!m.Has("kind"))
             {
                 m.Missing("kind", "write kind: gaussian, masking or salt_pepper");
@@ -294,19 +307,11 @@ namespace DslAe.Generators.Yaml
 
         private TargetSpec ReadTarget(MappingReader parent)
         {
-            if (!parent.IsSet("target"))
+            if (OptionalSection(parent, YamlSchema.Target, "{ kind: pixel_labels, classes: 11 }") is not ({ } m, { } mapping))
             {
                 return TargetSpec.Input;
             }
 
-            var node = parent.Node("target")!;
-            if (node is not DocMapping mapping)
-            {
-                Report(YamlFrontEndRules.WrongType, node.Location, parent.Owner, "target", "a mapping such as { kind: pixel_labels, classes: 11 }", node.Describe());
-                return TargetSpec.Input;
-            }
-
-            var m = new MappingReader(mapping, "target", YamlSchema.Target.Keys, _diagnostics);
             if (!m.Has("kind"))
             {
                 m.Missing("kind", "write kind: input, labels, pixel_labels or image");
@@ -325,19 +330,11 @@ namespace DslAe.Generators.Yaml
 
         private FineTuneSpec? ReadFineTune(MappingReader parent)
         {
-            if (!parent.IsSet("fine_tune"))
+            if (OptionalSection(parent, YamlSchema.FineTune, "{ classes: 10, freeze: true, epochs: 20 }") is not ({ } m, { } mapping))
             {
                 return null;
             }
 
-            var node = parent.Node("fine_tune")!;
-            if (node is not DocMapping mapping)
-            {
-                Report(YamlFrontEndRules.WrongType, node.Location, parent.Owner, "fine_tune", "a mapping such as { classes: 10, freeze: true, epochs: 20 }", node.Describe());
-                return null;
-            }
-
-            var m = new MappingReader(mapping, "fine_tune", YamlSchema.FineTune.Keys, _diagnostics);
             if (!m.Has("classes"))
             {
                 m.Missing("classes", "write classes: K, the number of classes of the labels");
