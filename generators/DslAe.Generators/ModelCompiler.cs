@@ -70,11 +70,6 @@ namespace DslAe.Generators
                 }
             }
 
-            if (spec.Latent is LearnableLatent learnable)
-            {
-                yield return EmitterRules.NotYetGenerated.Create(learnable.Location, learnable.Name, "a learnable (GLO) code",
-                    "use a Dense, Conv or Variational latent");
-            }
         }
     }
 }

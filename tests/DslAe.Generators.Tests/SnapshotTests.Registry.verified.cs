@@ -13,6 +13,7 @@ internal static class DslAeModels
         global::Samples.Segmentation.ShuffleSegmenterDefinition.Instance,
         global::Samples.Resolution.SuperResolverDefinition.Instance,
         global::Samples.Classification.GarmentClassifierDefinition.Instance,
+        global::Samples.Glo.GloGeneratorDefinition.Instance,
     ];
 
     [global::System.Runtime.CompilerServices.ModuleInitializer]

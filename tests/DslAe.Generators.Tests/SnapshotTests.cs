@@ -17,6 +17,7 @@ public sealed class SnapshotTests
     [InlineData("ShuffleSegmenter")]
     [InlineData("SuperResolver")]
     [InlineData("GarmentClassifier")]
+    [InlineData("GloGenerator")]
     public void Sample_model_generates_its_verified_module_and_declaration(string model)
     {
         var outcome = Generate.Run(SampleModels.All.ToArray());

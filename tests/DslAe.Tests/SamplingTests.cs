@@ -29,8 +29,8 @@ public sealed class SamplingTests
     [Fact]
     public void A_model_without_a_variational_latent_says_what_to_declare()
     {
-        var dense = Assert.Throws<ArgumentException>(() => Sampling.VariationalLatent(TinyAe.Definition));
-        Assert.Equal("TinyAe: sampling draws codes from the prior of a variational latent, and TinyAe's latent Code is Dense; declare it with Kind = LatentKind.Variational (YAML: kind: variational) and a Kl loss, then train again", dense.Message);
+        var dense = Assert.Throws<ArgumentException>(() => Sampling.SampledLatent(TinyAe.Definition));
+        Assert.Equal("TinyAe: sampling draws codes from the prior of a variational latent or from a Gaussian fitted to learned (GLO) codes, and TinyAe's latent Code is Dense; declare it with Kind = LatentKind.Variational (YAML: kind: variational) and a Kl loss, or Kind = LatentKind.Learned, then train again", dense.Message);
     }
 
     [Fact]

@@ -118,3 +118,14 @@ public partial record TinyFineTuned
     [Latent(4, Kind = LatentKind.Conv)] public partial Stage Code { get; }
     [ConvT(1, Kernel = 3, Stride = 2, Act = Act.Sigmoid)] public partial Stage Dec1 { get; }
 }
+
+/// <summary>GLO: a generator from one learned 16-d code per training image, projected to 32x7x7, no encoder.</summary>
+[Autoencoder(1, 28, 28)]
+[Loss(LossKind.Mse)]
+[Train(Epochs = 3, Batch = 32, Optimizer = OptimizerKind.Adam, Lr = 2e-3, Seed = 8, Validation = 0.1)]
+public partial record TinyGlo
+{
+    [Latent(16, Kind = LatentKind.Learned, ProjectTo = new[] { 32, 7, 7 }, CodeLr = 0.05, FitSteps = 30)] public partial Stage Code { get; }
+    [ConvT(16, Kernel = 3, Stride = 2, Act = Act.Relu)] public partial Stage Dec1 { get; }
+    [ConvT(1, Kernel = 3, Stride = 2, Act = Act.Sigmoid)] public partial Stage Dec2 { get; }
+}

@@ -166,6 +166,7 @@ namespace DslAe.Generators.CSharp
                     ProjectTo = a.IntArray("ProjectTo") is { Length: 3 } p ? new Shape(p[0], p[1], p[2]) : (Shape?)null,
                     CodeLearningRate = a.Double("CodeLr"),
                     Init = EnumReader.Read(a, name, "Init", Defaults.LearnableCodeInit, diagnostics) ?? Defaults.LearnableCodeInit,
+                    FitSteps = a.Int("FitSteps") ?? Defaults.LearnableFitSteps,
                 },
                 null or "Dense" => new DenseLatent(size),
                 var other => Unknown(other),

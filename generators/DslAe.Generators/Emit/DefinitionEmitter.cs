@@ -52,7 +52,7 @@ namespace DslAe.Generators.Emit
                 {
                     w.Line("/// <inheritdoc />");
                     w.Line("public override " + Code.Runtime + ".LatentDescription? Latent { get; } = new(" + Code.String(planned.Name) + ", " +
-                           Code.String(planned.Latent.KindName) + ", " + Code.IntArray(planned.Code) + ");");
+                           Code.String(planned.Latent.KindName) + ", " + Code.IntArray(planned.Code) + ")" + LearnedSettings(planned.Latent) + ";");
                     w.Line();
                 }
 
@@ -68,6 +68,11 @@ namespace DslAe.Generators.Emit
             w.Line("public override " + Code.Runtime + ".TargetDescription Target { get; } = new(" + Code.Runtime + ".TargetKind." + target.Kind + ", " +
                    Code.IntArray(plan.Output!.Value) + (target.Kind == TargetKind.Image ? ", Scale: " + Code.Int(target.Scale) + ", Residual: " + Code.Bool(target.Residual) : string.Empty) + ");");
         }
+
+        private static string LearnedSettings(LatentSpec latent) => latent is LearnableLatent learned
+            ? " { Learned = new(" + Code.Runtime + ".CodeInit." + learned.Init + ", CodeLearningRate: " +
+              (learned.CodeLearningRate is { } rate ? Code.Double(rate) : "null") + ", FitSteps: " + Code.Int(learned.FitSteps) + ") }"
+            : string.Empty;
 
         private static void WriteFineTune(SourceWriter w, ModelPlan plan)
         {

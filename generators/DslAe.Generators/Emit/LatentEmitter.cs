@@ -23,6 +23,10 @@ namespace DslAe.Generators.Emit
                     w.Line("public readonly " + Code.Modules + ".Linear " + MemberNames.LatentLogVariance(n) + ";");
                     w.Line("public readonly " + Code.Modules + ".Linear " + MemberNames.LatentOut(n) + ";");
                     break;
+                case LearnableLatent when latent.ProjectBackFeatures > 0:
+                    // The codes themselves are one row per training image, bound at run time (AutoencoderModule.BindCodes).
+                    w.Line("public readonly " + Code.Modules + ".Linear " + MemberNames.LatentOut(n) + ";");
+                    break;
             }
         }
 
@@ -42,6 +46,9 @@ namespace DslAe.Generators.Emit
                 case VariationalLatent:
                     Linear(w, MemberNames.LatentMean(n), latent.InFeatures, code);
                     Linear(w, MemberNames.LatentLogVariance(n), latent.InFeatures, code);
+                    Linear(w, MemberNames.LatentOut(n), code, latent.ProjectBackFeatures);
+                    break;
+                case LearnableLatent when latent.ProjectBackFeatures > 0:
                     Linear(w, MemberNames.LatentOut(n), code, latent.ProjectBackFeatures);
                     break;
             }
@@ -73,6 +80,11 @@ namespace DslAe.Generators.Emit
                     w.Line("var " + LogVarianceLocal(latent) + " = " + MemberNames.LatentLogVariance(n) + ".call(" + Flat(latent, previous) + ");");
                     w.Line("var " + local + " = training ? " + Code.Runtime + ".Variational.Sample(" + MeanLocal(latent) + ", " + LogVarianceLocal(latent) + ") : " +
                         MeanLocal(latent) + ";");
+                    break;
+                case LearnableLatent:
+                    // No encoder: an image's code is found by optimisation with the generator frozen. Training does not come
+                    // here; it decodes each training image's own row of the code table (AutoencoderModule.RunCodes).
+                    w.Line("var " + local + " = " + Code.Runtime + ".LearnedCodes.Fit(this, " + previous + ");");
                     break;
             }
         }

@@ -18,7 +18,8 @@ namespace DslAe.Generators.Emit
         internal static readonly HashSet<string> Inherited = new HashSet<string>
         {
             // DslAe.AutoencoderModule
-            "ComputeLoss", "Corrupt", "CreateEncoder", "Decode", "Definition", "Encode", "RegisterModule", "RegisterParameter", "Run",
+            "BindCodes", "Codes", "ComputeLoss", "Corrupt", "CreateEncoder", "Decode", "Definition", "Encode", "LearnsCodes", "PrepareToLoad",
+            "RegisterModule", "RegisterParameter", "Run", "RunCodes",
             // TorchSharp's nn.Module<Tensor, Tensor> and nn.Module
             "ClearModules", "ConditionallyRegisterBuffer", "ConditionallyRegisterParameter", "Create", "Dispose", "GetDefaultDeviceAndType", "GetName",
             "HType", "HookRemover", "RegisterComponents", "ReplaceBuffer", "ReplaceParameter", "_deviceIndex", "_deviceType", "_internal_buffers",
@@ -87,6 +88,7 @@ namespace DslAe.Generators.Emit
                 ConvLatent => new[] { LatentIn(n) },
                 DenseLatent => new[] { LatentIn(n), LatentOut(n) },
                 VariationalLatent => new[] { LatentMean(n), LatentLogVariance(n), LatentOut(n) },
+                LearnableLatent when latent.ProjectBackFeatures > 0 => new[] { LatentOut(n) },
                 _ => new string[0],
             };
         }
@@ -94,10 +96,11 @@ namespace DslAe.Generators.Emit
         /// <summary>The members of an encoder stage (its module and its norm); encoder stages are never tied.</summary>
         public static IEnumerable<string> OfStage(StagePlan stage) => StageMembers(stage);
 
-        /// <summary>The members of a latent that <c>Encode</c> runs: the input projection, or a variational code's mean head.</summary>
+        /// <summary>The members of a latent that <c>Encode</c> runs: the input projection, a variational code's mean head, or none (learned codes are fitted, not computed).</summary>
         public static IEnumerable<string> EncodingOfLatent(LatentPlan latent) => latent.Latent switch
         {
             VariationalLatent => new[] { LatentMean(latent.Name) },
+            LearnableLatent => new string[0],
             _ => new[] { LatentIn(latent.Name) },
         };
 

@@ -66,7 +66,20 @@ namespace DslAe.Generators.Emit
                 WriteDecode(w, plan);
                 LossEmitter.Write(w, plan);
                 WriteCorrupt(w, spec.Corruption);
+                WriteLearnsCodes(w, plan);
             }
+        }
+
+        private static void WriteLearnsCodes(SourceWriter w, ModelPlan plan)
+        {
+            if (plan.Latent is not { Latent: LearnableLatent })
+            {
+                return;
+            }
+
+            w.Line();
+            w.Line("/// <summary>GLO: one learned code per training image, bound by the trainer (or a checkpoint) with <c>BindCodes</c>.</summary>");
+            w.Line("public override bool LearnsCodes => true;");
         }
 
         /// <summary>Visits the encoder's stages, the latent and the decoder's stages in the order the module declares them.</summary>

@@ -228,7 +228,7 @@ namespace DslAe.Generators.Yaml
 
             if (latent is not LearnableLatent)
             {
-                foreach (var key in new[] { "project_to", "code_lr", "init" }.Where(m.Has))
+                foreach (var key in new[] { "project_to", "code_lr", "init", "fit_steps" }.Where(m.Has))
                 {
                     m.DoesNotApply(key, "to kind: learned (per-sample GLO codes)", "remove it or write kind: learned");
                 }
@@ -256,6 +256,7 @@ namespace DslAe.Generators.Yaml
                 ProjectTo = projectTo is null ? null : new Shape(projectTo[0], projectTo[1], projectTo[2]),
                 CodeLearningRate = m.Double("code_lr", nullable: true),
                 Init = m.TryOption("init", YamlSpelling.CodeInits, out var init) ? init : Defaults.LearnableCodeInit,
+                FitSteps = m.Int("fit_steps") ?? Defaults.LearnableFitSteps,
             };
         }
 

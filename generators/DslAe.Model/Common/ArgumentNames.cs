@@ -42,6 +42,7 @@ namespace DslAe.Model
         public const string LatentKind = "LatentKind";
         public const string ProjectTo = "ProjectTo";
         public const string CodeLearningRate = "CodeLearningRate";
+        public const string FitSteps = "FitSteps";
         public const string Amount = "Amount";
         public const string Weight = "Weight";
         public const string Levels = "Levels";

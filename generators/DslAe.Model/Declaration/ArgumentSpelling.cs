@@ -58,6 +58,7 @@ namespace DslAe.Model
             [ArgumentNames.Channels] = new("size", true, "size"),
             [ArgumentNames.ProjectTo] = new("ProjectTo", false, "project_to"),
             [ArgumentNames.CodeLearningRate] = new("CodeLr", false, "code_lr"),
+            [ArgumentNames.FitSteps] = new("FitSteps", false, "fit_steps"),
             [ArgumentNames.Amount] = new("amount", true, "amount"),
             [ArgumentNames.Weight] = new("Weight", false, "weight"),
             [ArgumentNames.Levels] = new("Levels", false, "levels"),

@@ -191,6 +191,7 @@ namespace DslAe.Model
                 arguments.Add(("project_to", learned.ProjectTo is { } shape ? ShapeList(shape) : YamlText.Null));
                 arguments.Add(("code_lr", learned.CodeLearningRate is { } rate ? YamlText.Double(rate) : YamlText.Null));
                 arguments.Add(("init", YamlSpelling.CodeInits.NameOf(learned.Init)));
+                arguments.Add(("fit_steps", Int(learned.FitSteps)));
                 return FlowBody(arguments) + (learned.CodeLearningRate is null ? "  # code_lr null: the optimizer's lr" : string.Empty);
             }
 

@@ -61,7 +61,7 @@ namespace DslAe.Model
         public static YamlSection Unflatten { get; } = Section("unflatten", "channels", "height", "width");
 
         /// <summary>The latent code.</summary>
-        public static YamlSection Latent { get; } = Section("latent", "name", "kind", "size", "project_to", "code_lr", "init");
+        public static YamlSection Latent { get; } = Section("latent", "name", "kind", "size", "project_to", "code_lr", "init", "fit_steps");
 
         /// <summary>Input corruption.</summary>
         public static YamlSection Corrupt { get; } = Section("corrupt", "kind", "amount");

@@ -13,7 +13,7 @@ namespace DslAe.Model
             "DSLAE301", "Capability not generated yet", Severity.Error,
             "{0}: {1} is checked but not generated yet; {2}",
             "The model language describes more than the code generator writes today; rather than emit a module that silently differs from the declaration, the build stops here.",
-            "`[Loss(LossKind.Style, Layers = new[] { nameof(Enc1) })]`\n`Loss Style: Gram-matrix style loss is checked but not generated yet; use Mse, L1, Bce, BceWithLogits, Kl, LaplacianPyramid or CrossEntropy`",
+            "`[Loss(LossKind.Style, Layers = new[] { nameof(Enc1) })]`\n`Loss Style: Style loss is checked but not generated yet; use Mse, L1, Bce, BceWithLogits, Kl, LaplacianPyramid or CrossEntropy`",
             "Use one of the capabilities the message lists, or follow the issue tracker for the one you need.") { Category = DiagnosticCategories.Generation };
 
         /// <summary>Two declarations generate types of the same name in one namespace.</summary>

@@ -178,6 +178,8 @@ namespace DslAe.Model
                         Invalid(latent, latent.Name, ArgumentNames.CodeLearningRate, "a finite number above 0", rate);
                     }
 
+                    AtLeast(latent, latent.Name, ArgumentNames.FitSteps, learnable.FitSteps, 1);
+
                     break;
             }
 

@@ -108,6 +108,9 @@ namespace DslAe.Model
         /// <summary>Random seed, so two runs of the same model train identically.</summary>
         public const int Seed = 42;
 
+        /// <summary>Adam steps that fit a learned (GLO) code to a held-out image.</summary>
+        public const int LearnableFitSteps = 50;
+
         /// <summary>A fine-tune keeps the encoder fixed unless declared otherwise (a probe of what pre-training learnt).</summary>
         public const bool FineTuneFreeze = true;
 

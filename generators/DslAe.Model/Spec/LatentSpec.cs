@@ -82,6 +82,9 @@ namespace DslAe.Model
         /// <summary>How codes start.</summary>
         public CodeInit Init { get; init; } = Defaults.LearnableCodeInit;
 
+        /// <summary>Optimisation steps that fit a code to an image outside the training set (evaluation), the generator frozen.</summary>
+        public int FitSteps { get; init; } = Defaults.LearnableFitSteps;
+
         /// <inheritdoc />
         public override string KindName => "Learned";
     }

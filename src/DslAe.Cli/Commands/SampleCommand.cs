@@ -11,7 +11,7 @@ internal static class SampleCommand
 
     public static Command Create(CliOptions o, CliContext context)
     {
-        var command = new Command("sample", "Write a PNG grid of new images: codes drawn from a variational latent's prior N(0, I), decoded")
+        var command = new Command("sample", "Write a PNG grid of new images: codes drawn from a variational latent's prior N(0, I), or from a Gaussian fitted to learned (GLO) codes, decoded")
         {
             o.Model, o.Checkpoint, o.Device, o.Out, o.Count, o.Seed, o.Threads,
         };
@@ -22,7 +22,7 @@ internal static class SampleCommand
             var count = parse.GetValue(o.Count);
             if (count <= 0) throw new ArgumentException($"--count must be positive; got {count}");
             // Before any weights load: a model without a variational latent cannot be sampled.
-            Sampling.VariationalLatent(model);
+            Sampling.SampledLatent(model);
             var seed = parse.GetValue(o.Seed) ?? model.Training.Seed;
             var weights = ModelChoice.WeightsFile(model, parse.GetValue(o.Checkpoint));
             using var loaded = LoadedModel.Load(model, weights, parse.GetValue(o.Device), parse.GetValue(o.Threads));

@@ -18,4 +18,7 @@ public sealed class LatentAttribute(int size) : Attribute
     public double CodeLr { get; set; }
     /// <summary><see cref="LatentKind.Learned"/>: how the codes start (GLO reports PCA as crucial).</summary>
     public CodeInit Init { get; set; }
+    /// <summary><see cref="LatentKind.Learned"/>: Adam steps that fit a code to an image outside the training set
+    /// (evaluation, reconstruct, score), the generator frozen; default 50.</summary>
+    public int FitSteps { get; set; }
 }

@@ -48,6 +48,37 @@ public abstract class AutoencoderModule : nn.Module<Tensor, Tensor>
     /// <summary>The declared weighted loss of a pass already run, so a caller that also needs the output runs it once.</summary>
     public abstract LossBreakdown ComputeLoss(AutoencoderPass pass, Tensor target);
 
+    /// <summary>True for a GLO model: no encoder, one learned code per training image (<see cref="Codes"/>).</summary>
+    public virtual bool LearnsCodes => false;
+
+    /// <summary>A GLO model's codes, once bound (<see cref="BindCodes"/>) by the trainer or by loading weights; null otherwise.</summary>
+    public LearnedCodeTable? Codes { get; private set; }
+
+    /// <summary>Gives a GLO model its codes, one row of <paramref name="initial"/> per training image, on the module's device.</summary>
+    public void BindCodes(Tensor initial)
+    {
+        if (!LearnsCodes) throw new InvalidOperationException($"{Definition.Name} has no learned codes; only a Learned latent (GLO) binds codes");
+        if (Codes is not null) throw new InvalidOperationException($"{Definition.Name} already holds {Codes.Count} codes");
+        var device = parameters().FirstOrDefault()?.device ?? CPU;
+        Codes = new LearnedCodeTable(initial.to(device));
+        register_module("Codes", Codes);
+    }
+
+    /// <summary>GLO training's forward pass: the codes of the training images at <paramref name="indices"/>, decoded.</summary>
+    public AutoencoderPass RunCodes(Tensor indices)
+    {
+        var table = Codes ?? throw new InvalidOperationException($"{Definition.Name}'s codes are not bound yet (BindCodes)");
+        var codes = table.Rows(indices);
+        return new AutoencoderPass(Decode(codes), codes);
+    }
+
+    /// <summary>Before a state dict is loaded: a GLO model binds a code table of the saved one's shape, so the load can fill it.</summary>
+    public void PrepareToLoad(IReadOnlyDictionary<string, Tensor> tensors)
+    {
+        if (LearnsCodes && Codes is null && tensors.TryGetValue("Codes.Table", out var saved))
+            BindCodes(zeros(saved.shape, saved.dtype));
+    }
+
     /// <summary>The declared input corruption (denoising); the identity when none is declared.</summary>
     public virtual Tensor Corrupt(Tensor input) => input;
 

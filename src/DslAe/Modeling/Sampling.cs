@@ -2,15 +2,16 @@ using static TorchSharp.torch;
 
 namespace DslAe;
 
-/// <summary>New images from a trained model: codes drawn from the latent's prior, decoded.</summary>
+/// <summary>New images from a trained model: codes drawn from a variational latent's prior, or from the Gaussian fitted to learned (GLO) codes, decoded.</summary>
 public static class Sampling
 {
-    /// <summary>The model's variational latent; an <see cref="ArgumentException"/> saying what to declare when it has none.</summary>
-    public static LatentDescription VariationalLatent(ModelDefinition model) => model.Latent switch
+    /// <summary>The latent sampling draws from (variational, or learned codes); an <see cref="ArgumentException"/> saying what to declare when it has none.</summary>
+    public static LatentDescription SampledLatent(ModelDefinition model) => model.Latent switch
     {
         { IsVariational: true } latent => latent,
+        { Learned: not null } latent => latent,
         { } other => throw new ArgumentException(
-            $"{model.Name}: sampling draws codes from the prior of a variational latent, and {model.Name}'s latent {other.Name} is {other.Kind}; declare it with Kind = LatentKind.Variational (YAML: kind: variational) and a Kl loss, then train again"),
+            $"{model.Name}: sampling draws codes from the prior of a variational latent or from a Gaussian fitted to learned (GLO) codes, and {model.Name}'s latent {other.Name} is {other.Kind}; declare it with Kind = LatentKind.Variational (YAML: kind: variational) and a Kl loss, or Kind = LatentKind.Learned, then train again"),
         null => throw new ArgumentException($"{model.Name} has no latent to sample from; declare a variational one (Kind = LatentKind.Variational, YAML: kind: variational)"),
     };
 
@@ -23,11 +24,13 @@ public static class Sampling
     public static Tensor FromPrior(AutoencoderModule module, int count, long seed, Device device)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
-        var latent = VariationalLatent(module.Definition);
+        var latent = SampledLatent(module.Definition);
         using var evaluation = new Training.EvaluationMode(module);
         using var scope = NewDisposeScope();
         using var generator = new Generator((ulong)seed);
-        var codes = randn([count, .. latent.CodeShape.Select(d => (long)d)], generator: generator).to(device);
+        var codes = latent.Learned is not null
+            ? LearnedCodes.SampleFromFittedGaussian(module, count, seed).to(device)
+            : randn([count, .. latent.CodeShape.Select(d => (long)d)], generator: generator).to(device);
         return module.Decode(codes).cpu().MoveToOuterDisposeScope();
     }
 }

@@ -37,6 +37,8 @@ public static class Weights
     /// </summary>
     public static LoadResult LoadStateDict(nn.Module module, IReadOnlyDictionary<string, Tensor> stateDict, bool strict = true, string? source = null)
     {
+        // A GLO model's code table is sized by its training data, so it is made here, to the saved table's shape.
+        if (module is AutoencoderModule autoencoder) autoencoder.PrepareToLoad(stateDict);
         var own = module.state_dict();
         var missing = own.Keys.Where(k => !stateDict.ContainsKey(k)).ToList();
         var unexpected = stateDict.Keys.Where(k => !own.ContainsKey(k)).ToList();

@@ -49,7 +49,8 @@ public sealed class Trainer : IDisposable
         Module = model.CreateModule();
         Module.to(Device);
         // Created after the move: the optimiser holds the parameters as they are on the training device.
-        Optimizer = OptimizerFactory.Create(settings, Module.parameters());
+        // A list, not the lazy enumeration: a GLO model registers its code table later, which has its own optimiser.
+        Optimizer = OptimizerFactory.Create(settings, Module.parameters().ToList());
     }
 
     /// <summary>The module being trained, on <see cref="Device"/>; the trainer owns it.</summary>
@@ -128,6 +129,7 @@ public sealed class Trainer : IDisposable
         var run = this.run!;
         // Here, not in Open: the count is a setting of the thread that runs the kernels, and Fit may run on another.
         IntraOpThreads.Apply(threads!.Threads);
+        BindCodes(data.Train);
         var state = Start(run, data.Train.Count);
         var stepsPerEpoch = (data.Train.Count + settings.BatchSize - 1) / settings.BatchSize;
         var totalSteps = stepsPerEpoch * settings.Epochs;
@@ -155,6 +157,8 @@ public sealed class Trainer : IDisposable
             var stepsThisSession = 0L;
             var lr = LearningRateSchedule.At(settings, state.Epoch);
             OptimizerFactory.SetLearningRate(Optimizer, lr);
+            // The codes follow the network's schedule from their own base rate.
+            codeLearningRate = (model.Latent?.Learned?.CodeLearningRate ?? settings.LearningRate) * lr / settings.LearningRate;
             var order = SeededShuffle.Permutation(data.Train.Count, settings.Seed, state.Epoch);
             using var orderTensor = tensor(order, ScalarType.Int64).DetachFromDisposeScope();
             while (state.BatchInEpoch < stepsPerEpoch)
@@ -197,6 +201,26 @@ public sealed class Trainer : IDisposable
         WriteReport(run, status, test);
         return Result(run, test, state, finished: true, clock.Elapsed);
     }
+
+    /// <summary>
+    /// A GLO model's codes for <paramref name="train"/>: made from the images (PCA or Gaussian) on a fresh run; on a resume
+    /// the checkpoint's, which must count the same images.
+    /// </summary>
+    private void BindCodes(ImageDataset train)
+    {
+        if (!Module.LearnsCodes) return;
+        if (Module.Codes is { } restored)
+        {
+            if (restored.Count != train.Count)
+                throw new InvalidOperationException($"{model.Name} learnt one code per training image, {restored.Count} in its checkpoint, but the training data has {train.Count} images; resume with the same --data and --limit");
+            return;
+        }
+        var learned = model.Latent!.Learned!;
+        using var initial = LearnedCodes.Initial(train.Images, model.Latent.CodeShape[0], learned.Init, settings.Seed);
+        Module.BindCodes(initial);
+    }
+
+    private double codeLearningRate;
 
     // A data set loaded for another target would fail in the first step with libtorch's words; say it in ours.
     private void EnsureTargets(ImageDataset set)
@@ -357,7 +381,9 @@ public sealed class Trainer : IDisposable
         var indices = order.narrow(0, start, length);
         var clean = train.Batch(indices).to(Device);
         var target = train.Targets is null ? clean : train.TargetBatch(indices).to(Device);
-        var loss = Module.ComputeLoss(Module.Corrupt(clean), target);
+        // GLO has no input to encode: each training image decodes from its own learned code.
+        var codeRows = Module.Codes is null ? null : indices.to(Device);
+        var loss = codeRows is null ? Module.ComputeLoss(Module.Corrupt(clean), target) : Module.ComputeLoss(Module.RunCodes(codeRows), target);
         var total = loss.Total.item<float>();
         var terms = loss.Terms.Select(t => new KeyValuePair<string, double>(t.Name, t.Value.item<float>())).ToList();
         if (!float.IsFinite(total))
@@ -370,6 +396,7 @@ public sealed class Trainer : IDisposable
         loss.Total.backward();
         if (settings.GradientClip is { } maxNorm) nn.utils.clip_grad_norm_(Module.parameters(), maxNorm);
         Optimizer.step();
+        if (codeRows is not null) Module.Codes!.Step(codeRows, codeLearningRate, settings.Beta1, settings.Beta2);
         state.EpochLossSum += total * length;
         foreach (var (name, value) in terms) state.EpochTermSums[name] = state.EpochTermSums.GetValueOrDefault(name) + value * length;
         state.EpochSamples += length;

@@ -305,11 +305,11 @@ public static class DiagnosticCases
             """,
             "The DslAe generator could not process 'Enc1': unknown stage attribute Swirl. This is a bug in DslAe; please report it with this declaration"),
         new("DSLAE301", Error, Ae("""
-                [[|Latent(16, Kind = LatentKind.Learned, ProjectTo = new[] { 8, 7, 7 })|]] public partial Stage Code { get; }
-                [ConvT(8, Stride = 2)] public partial Stage Dec1 { get; }
-                [ConvT(1, Stride = 2)] public partial Stage Dec2 { get; }
-            """),
-            "Code: a learnable (GLO) code is checked but not generated yet; use a Dense, Conv or Variational latent"),
+                [Conv(8, Stride = 2)] public partial Stage Enc1 { get; }
+                [Latent(16)] public partial Stage Code { get; }
+                [ConvT(1, Stride = 2)] public partial Stage Dec1 { get; }
+            """, "[Autoencoder(1, 28, 28)]\n[[|Loss(LossKind.Style, Layers = new[] { nameof(Enc1) })|]]"),
+            "Loss Style: Style loss is checked but not generated yet; use Mse, L1, Bce, BceWithLogits, Kl, LaplacianPyramid or CrossEntropy"),
         new("DSLAE302", Error, """
             using DslAe;
             public partial class First { [Autoencoder(1, 28, 28)] public partial class Ae { [Conv(1)] public partial Stage Enc1 { get; } } }

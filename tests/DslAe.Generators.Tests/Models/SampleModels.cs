@@ -108,6 +108,22 @@ public static class SampleModels
         }
         """;
 
+    /// <summary>GLO: no encoder, one learned code per training image projected to an image, a Laplacian-pyramid term.</summary>
+    public const string GloGenerator = """
+        using DslAe;
+
+        namespace Samples.Glo;
+
+        [Autoencoder(1, 28, 28)]
+        [Loss(LossKind.Mse), Loss(LossKind.LaplacianPyramid, Weight = 0.5, Levels = 3)]
+        public partial record GloGenerator
+        {
+            [Latent(32, Kind = LatentKind.Learned, ProjectTo = new[] { 16, 7, 7 }, CodeLr = 0.01, Init = CodeInit.Gaussian, FitSteps = 20)] public partial Stage Code { get; }
+            [ConvT(8, Kernel = 3, Stride = 2, Act = Act.Relu)] public partial Stage Dec1 { get; }    // 8x14x14
+            [ConvT(1, Kernel = 3, Stride = 2, Act = Act.Sigmoid)] public partial Stage Dec2 { get; } // 1x28x28
+        }
+        """;
+
     /// <summary>A classifier: class-label target, cross-entropy by default, a vector of logits at the end.</summary>
     public const string GarmentClassifier = """
         using DslAe;
@@ -132,5 +148,6 @@ public static class SampleModels
         ("Samples/ShuffleSegmenter.cs", ShuffleSegmenter),
         ("Samples/SuperResolver.cs", SuperResolver),
         ("Samples/GarmentClassifier.cs", GarmentClassifier),
+        ("Samples/GloGenerator.cs", GloGenerator),
     ];
 }
