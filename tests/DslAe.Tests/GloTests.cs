@@ -1,5 +1,6 @@
 using DslAe.Data;
 using DslAe.Reports;
+using DslAe.Tests.Engine;
 using DslAe.Training;
 using static TorchSharp.torch;
 
@@ -28,6 +29,40 @@ public class GloTests
         Assert.True(gaussian.equal(LearnedCodes.Initial(images, 8, CodeInit.Gaussian, seed: 1)).all().item<bool>());
         var e = Assert.Throws<ArgumentException>(() => LearnedCodes.Initial(images.narrow(0, 0, 4), 8, CodeInit.Pca, seed: 1));
         Assert.Contains("use fewer dimensions or Init = CodeInit.Gaussian", e.Message);
+    }
+
+    [Fact]
+    public void The_laplacian_loss_is_glo_lap1_over_the_pixel_count_by_an_independent_pytorch_pyramid()
+    {
+        using var scope = NewDisposeScope();
+        var (x, px) = Given.Wave([1, 2, 32, 32], 0.3, 0.8, ScalarType.Float64);
+        var (y, py) = Given.Wave([1, 2, 32, 32], 1.7, 0.6, ScalarType.Float64);
+
+        var ours = LaplacianPyramid.Loss(x, y, 4) * (1 * 2 * 32 * 32);
+
+        // Burt and Adelson written out: REDUCE = blur (reflect padding) and keep every second sample; EXPAND = zeros
+        // between the samples, then blur with 4w; Lap1 = sum over levels j of 2^(2j) * |L_j(x) - L_j(y)|_1.
+        Expect.Close(ours.reshape(1), $"""
+            import torch.nn.functional as F
+            x = {px}
+            y = {py}
+            k = torch.tensor([1., 4., 6., 4., 1.], dtype=torch.float64) / 16
+            w = (k[:, None] * k[None, :])[None, None].repeat(2, 1, 1, 1)
+            def reduce(g): return F.conv2d(F.pad(g, (2, 2, 2, 2), mode='reflect'), w, groups=2)[:, :, ::2, ::2]
+            def expand(g, h, wd):
+                up = torch.zeros(g.shape[0], g.shape[1], h, wd, dtype=g.dtype)
+                up[:, :, ::2, ::2] = g
+                return F.conv2d(F.pad(up, (2, 2, 2, 2)), 4 * w, groups=2)
+            def bands(g, levels):
+                out = []
+                for _ in range(levels - 1):
+                    r = reduce(g)
+                    out.append(g - expand(r, g.shape[2], g.shape[3]))
+                    g = r
+                return out + [g]
+            bx, by = bands(x, 4), bands(y, 4)
+            result = torch.stack([sum(2 ** (2 * j) * (a - b).abs().sum() for j, (a, b) in enumerate(zip(bx, by)))])
+            """, tolerance: 1e-9);
     }
 
     [Fact]
