@@ -38,7 +38,7 @@ internal static class SampleCommand
             {
                 foreach (var row in rows) row.Dispose();
             }
-            context.Output.WriteLine($"wrote {Path.GetFullPath(path)} ({rows.Count * rowLength} samples of {model.Name}'s prior, seed {seed}; weights {weights})");
+            context.Output.WriteLine($"wrote {Path.GetFullPath(path)} ({rows.Count * rowLength} samples of {(model.Latent?.Learned is null ? model.Name + "'s prior" : "the Gaussian fitted to " + model.Name + "'s learned codes")}, seed {seed}; weights {weights})");
             return 0;
         });
         return command;

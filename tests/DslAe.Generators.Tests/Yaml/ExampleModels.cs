@@ -164,7 +164,29 @@ public static class ExampleModels
         "fashion_vae.dslae.yaml",
         File.ReadAllText(RepositoryFiles.PathOf("examples/FashionVae/fashion_vae.dslae.yaml")));
 
-    public static TheoryData<string> Names => new() { "FashionAe", "UNetDenoiser", "FashionSegmenter", "SuperResolver", "FashionPretraining", "FashionVae" };
+    public static Example FashionGlo => new(
+        "FashionGlo",
+        "FashionGlo.cs",
+        """
+        // The C# twin of examples/FashionGlo/fashion_glo.dslae.yaml.
+        using DslAe;
+
+        namespace FashionGlo;
+
+        [Autoencoder(1, 28, 28)]
+        [Loss(LossKind.Mse), Loss(LossKind.LaplacianPyramid, Levels = 3)]
+        [Train(Epochs = 10, Batch = 64, Optimizer = OptimizerKind.Adam, Lr = 0.002, Validation = 0.02, Data = "fashion-mnist")]
+        public partial record FashionGlo
+        {
+            [Latent(32, Kind = LatentKind.Learned, ProjectTo = new[] { 64, 7, 7 }, CodeLr = 0.02, Init = CodeInit.Pca, FitSteps = 25)] public partial Stage Code { get; }
+            [ConvT(32, Kernel = 3, Stride = 2, Act = Act.Relu)] public partial Stage Dec1 { get; }
+            [ConvT(1, Kernel = 3, Stride = 2, Act = Act.Sigmoid)] public partial Stage Dec2 { get; }
+        }
+        """,
+        "fashion_glo.dslae.yaml",
+        File.ReadAllText(RepositoryFiles.PathOf("examples/FashionGlo/fashion_glo.dslae.yaml")));
+
+    public static TheoryData<string> Names => new() { "FashionAe", "UNetDenoiser", "FashionSegmenter", "SuperResolver", "FashionPretraining", "FashionVae", "FashionGlo" };
 
     public static Example ByName(string name) => name switch
     {
@@ -174,6 +196,7 @@ public static class ExampleModels
         "SuperResolver" => SuperResolver,
         "FashionPretraining" => FashionPretraining,
         "FashionVae" => FashionVae,
+        "FashionGlo" => FashionGlo,
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "no such example"),
     };
 }
