@@ -73,6 +73,14 @@ namespace DslAe.Generators
                     .WithTrackingName(YamlTrackingNames.YamlModules),
                 static (spc, pair) => EmitYamlModel(spc, pair.Left.Path, pair.Left.Spec, pair.Left.Plan, pair.Left.CanEmit && !pair.Right.Contains(pair.Left.Name!)));
 
+            // A perceptual or style loss may name another model as its network: checked once all models are known.
+            // Only the few facts each model gives are compared, so edits that keep them keep this step cached.
+            var featureNetworks = csharpModels.Select(static (m, _) => FeatureNetworkFacts.Of(m)).Collect()
+                .Combine(yamlModels.Select(static (m, _) => FeatureNetworkFacts.Of(m.Model)).Collect())
+                .Select(static (pair, _) => FeatureNetworkCheck.Find(pair.Left.Concat(pair.Right)))
+                .WithTrackingName(TrackingNames.FeatureNetworks);
+            context.RegisterSourceOutput(featureNetworks.Combine(docs), static (spc, pair) => DiagnosticReporter.Report(spc, pair.Left, pair.Right));
+
             var csharpTypes = csharpModels.Select(static (m, _) => m.DefinitionType).Where(static t => t is not null).Collect();
             var yamlTypes = yamlModels.Select(static (m, _) => m.Model.DefinitionType).Where(static t => t is not null).Collect();
             context.RegisterSourceOutput(

@@ -61,7 +61,7 @@ namespace DslAe.Generators
 
         private static IEnumerable<DiagnosticInfo> UnsupportedCapabilities(ModelSpec spec)
         {
-            const string Supported = "use Mse, L1, Bce, BceWithLogits, Kl, LaplacianPyramid or CrossEntropy";
+            const string Supported = "use Mse, L1, Bce, BceWithLogits, Kl, LaplacianPyramid, CrossEntropy, Perceptual or Style";
             foreach (var loss in spec.Losses)
             {
                 if (!LossEmitter.IsSupported(loss))

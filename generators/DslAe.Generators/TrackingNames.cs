@@ -9,5 +9,8 @@ namespace DslAe.Generators
         public const string Diagnostics = nameof(Diagnostics);
         public const string Registry = nameof(Registry);
         public const string DuplicateModels = nameof(DuplicateModels);
+
+        /// <summary>The cross-model check of perceptual and style losses' networks (DSLAE304).</summary>
+        public const string FeatureNetworks = nameof(FeatureNetworks);
     }
 }

@@ -120,6 +120,33 @@ public sealed partial class DenoisingUNetModule : global::DslAe.AutoencoderModul
     }
 
     /// <inheritdoc />
+    public override global::TorchSharp.torch.Tensor?[] EncoderFeatures(global::TorchSharp.torch.Tensor input, string[] stages)
+    {
+        var features = new global::TorchSharp.torch.Tensor?[stages.Length];
+        // Enc1: Conv 1x32x32 -> 16x32x32, 192 parameters
+        var enc1 = Enc1.call(input);
+        enc1 = Enc1Norm.call(enc1);
+        enc1 = global::TorchSharp.torch.nn.functional.relu(enc1);
+        Keep(features, stages, "Enc1", enc1);
+        // Pool1: MaxPool 16x32x32 -> 16x16x16, 0 parameters
+        var (pool1, pool1Indices) = global::TorchSharp.torch.nn.functional.max_pool2d_with_indices(enc1, kernel_size: [2, 2], strides: [2, 2], padding: [0, 0], dilation: [1, 1], ceil_mode: false);
+        Keep(features, stages, "Pool1", pool1);
+        // Enc2: Conv 16x16x16 -> 32x16x16, 4704 parameters
+        var enc2 = Enc2.call(pool1);
+        enc2 = Enc2Norm.call(enc2);
+        enc2 = global::TorchSharp.torch.nn.functional.leaky_relu(enc2, 0.2);
+        Keep(features, stages, "Enc2", enc2);
+        // Pool2: AvgPool 32x16x16 -> 32x8x8, 0 parameters
+        var pool2 = global::TorchSharp.torch.nn.functional.avg_pool2d(enc2, kernel_size: [2, 2], stride: [2, 2], padding: [0, 0], ceil_mode: false, count_include_pad: true);
+        Keep(features, stages, "Pool2", pool2);
+        // Enc3: Conv 32x8x8 -> 32x8x8, 9248 parameters
+        var enc3 = Enc3.call(pool2);
+        enc3 = global::TorchSharp.torch.nn.functional.elu(enc3, 1.0);
+        Keep(features, stages, "Enc3", enc3);
+        return features;
+    }
+
+    /// <inheritdoc />
     public override global::TorchSharp.torch.Tensor Decode(global::TorchSharp.torch.Tensor z)
     {
         throw new global::System.InvalidOperationException("DenoisingUNet's decoder also reads encoder stages (Enc2, Pool1, Enc1) through skips or unpooling, so it cannot decode a code alone; use forward on an input instead.");

@@ -81,6 +81,23 @@ public sealed partial class FashionAeModule : global::DslAe.AutoencoderModule
     }
 
     /// <inheritdoc />
+    public override global::TorchSharp.torch.Tensor?[] EncoderFeatures(global::TorchSharp.torch.Tensor input, string[] stages)
+    {
+        var features = new global::TorchSharp.torch.Tensor?[stages.Length];
+        // Enc1: Conv 1x28x28 -> 32x14x14, 320 parameters
+        var enc1 = global::TorchSharp.torch.nn.functional.pad(input, [0, 1, 0, 1]);
+        enc1 = Enc1.call(enc1);
+        enc1 = global::TorchSharp.torch.nn.functional.relu(enc1);
+        Keep(features, stages, "Enc1", enc1);
+        // Enc2: Conv 32x14x14 -> 64x7x7, 18496 parameters
+        var enc2 = global::TorchSharp.torch.nn.functional.pad(enc1, [0, 1, 0, 1]);
+        enc2 = Enc2.call(enc2);
+        enc2 = global::TorchSharp.torch.nn.functional.relu(enc2);
+        Keep(features, stages, "Enc2", enc2);
+        return features;
+    }
+
+    /// <inheritdoc />
     public override global::TorchSharp.torch.Tensor Decode(global::TorchSharp.torch.Tensor z)
     {
         var code = z;

@@ -58,6 +58,24 @@ public sealed partial class GarmentClassifierModule : global::DslAe.AutoencoderM
     }
 
     /// <inheritdoc />
+    public override global::TorchSharp.torch.Tensor?[] EncoderFeatures(global::TorchSharp.torch.Tensor input, string[] stages)
+    {
+        var features = new global::TorchSharp.torch.Tensor?[stages.Length];
+        // Enc1: Conv 1x28x28 -> 8x14x14, 80 parameters
+        var enc1 = global::TorchSharp.torch.nn.functional.pad(input, [0, 1, 0, 1]);
+        enc1 = Enc1.call(enc1);
+        enc1 = global::TorchSharp.torch.nn.functional.relu(enc1);
+        Keep(features, stages, "Enc1", enc1);
+        // Flat: Flatten 8x14x14 -> [1568], 0 parameters
+        var flat = enc1.flatten(1);
+        Keep(features, stages, "Flat", flat);
+        // Logits: Dense [1568] -> [10], 15690 parameters
+        var logits = Logits.call(flat);
+        Keep(features, stages, "Logits", logits);
+        return features;
+    }
+
+    /// <inheritdoc />
     public override global::TorchSharp.torch.Tensor Decode(global::TorchSharp.torch.Tensor z)
     {
         return z;

@@ -94,6 +94,25 @@ public sealed partial class ShuffleSegmenterModule : global::DslAe.AutoencoderMo
     }
 
     /// <inheritdoc />
+    public override global::TorchSharp.torch.Tensor?[] EncoderFeatures(global::TorchSharp.torch.Tensor input, string[] stages)
+    {
+        var features = new global::TorchSharp.torch.Tensor?[stages.Length];
+        // Enc1: Conv 3x24x24 -> 16x24x24, 448 parameters
+        var enc1 = Enc1.call(input);
+        enc1 = global::TorchSharp.torch.nn.functional.relu(enc1);
+        Keep(features, stages, "Enc1", enc1);
+        // Pool1: MaxPool 16x24x24 -> 16x12x12, 0 parameters
+        var pool1 = global::TorchSharp.torch.nn.functional.max_pool2d(enc1, kernel_size: [2, 2], strides: [2, 2], padding: [0, 0], dilation: [1, 1], ceil_mode: false);
+        Keep(features, stages, "Pool1", pool1);
+        // Enc2: Conv 16x12x12 -> 32x6x6, 2304 parameters
+        var enc2 = global::TorchSharp.torch.nn.functional.pad(pool1, [0, 1, 0, 1]);
+        enc2 = Enc2.call(enc2);
+        enc2 = global::TorchSharp.torch.nn.functional.relu(enc2);
+        Keep(features, stages, "Enc2", enc2);
+        return features;
+    }
+
+    /// <inheritdoc />
     public override global::TorchSharp.torch.Tensor Decode(global::TorchSharp.torch.Tensor z)
     {
         var code = z;

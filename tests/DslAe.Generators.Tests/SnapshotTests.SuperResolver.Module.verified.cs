@@ -73,6 +73,29 @@ public sealed partial class SuperResolverModule : global::DslAe.AutoencoderModul
     }
 
     /// <inheritdoc />
+    public override global::TorchSharp.torch.Tensor?[] EncoderFeatures(global::TorchSharp.torch.Tensor input, string[] stages)
+    {
+        var features = new global::TorchSharp.torch.Tensor?[stages.Length];
+        // Enc1: Conv 1x14x14 -> 16x14x14, 160 parameters
+        var enc1 = Enc1.call(input);
+        enc1 = global::TorchSharp.torch.nn.functional.relu(enc1);
+        Keep(features, stages, "Enc1", enc1);
+        // Enc2: Conv 16x14x14 + Input by concat = 17x14x14 -> 16x14x14, 2464 parameters
+        var enc2 = global::TorchSharp.torch.cat([enc1, input], 1);
+        enc2 = Enc2.call(enc2);
+        enc2 = global::TorchSharp.torch.nn.functional.relu(enc2);
+        Keep(features, stages, "Enc2", enc2);
+        // Up1: ConvTranspose 16x14x14 -> 16x28x28, 4112 parameters
+        var up1 = Up1.call(enc2);
+        up1 = global::TorchSharp.torch.nn.functional.relu(up1);
+        Keep(features, stages, "Up1", up1);
+        // Out: Conv 16x28x28 -> 1x28x28, 145 parameters
+        var @out = Out.call(up1);
+        Keep(features, stages, "Out", @out);
+        return features;
+    }
+
+    /// <inheritdoc />
     public override global::TorchSharp.torch.Tensor Decode(global::TorchSharp.torch.Tensor z)
     {
         throw new global::System.InvalidOperationException("SuperResolver learns a residual over its upsampled input, so it cannot decode a code alone; use forward on an input instead.");

@@ -109,6 +109,30 @@ public sealed partial class TiedVaeModule : global::DslAe.AutoencoderModule
     }
 
     /// <inheritdoc />
+    public override global::TorchSharp.torch.Tensor?[] EncoderFeatures(global::TorchSharp.torch.Tensor input, string[] stages)
+    {
+        var features = new global::TorchSharp.torch.Tensor?[stages.Length];
+        // Enc1: Conv 1x28x28 -> 8x14x14, 136 parameters
+        var enc1 = Enc1.call(input);
+        enc1 = global::TorchSharp.torch.nn.functional.relu(enc1);
+        Keep(features, stages, "Enc1", enc1);
+        // Enc2: Conv 8x14x14 -> 16x6x6, 2064 parameters
+        var enc2 = Enc2.call(enc1);
+        enc2 = global::TorchSharp.torch.nn.functional.relu(enc2);
+        Keep(features, stages, "Enc2", enc2);
+        // Flat: Flatten 16x6x6 -> [576], 0 parameters
+        var flat = enc2.flatten(1);
+        Keep(features, stages, "Flat", flat);
+        // Fc1: Dense [576] -> [64], 37056 parameters
+        var fc1 = Fc1.call(flat);
+        fc1 = Fc1Norm.call(fc1);
+        fc1 = global::TorchSharp.torch.nn.functional.relu(fc1);
+        fc1 = global::TorchSharp.torch.nn.functional.dropout(fc1, 0.2, training);
+        Keep(features, stages, "Fc1", fc1);
+        return features;
+    }
+
+    /// <inheritdoc />
     public override global::TorchSharp.torch.Tensor Decode(global::TorchSharp.torch.Tensor z)
     {
         var code = z;

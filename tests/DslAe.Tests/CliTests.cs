@@ -83,7 +83,7 @@ public class CliTests
     {
         var (code, _, error) = await Run("summary");
         Assert.Equal(1, code);
-        Assert.Contains("10 models (", error);   // TinyAe, TinyDenoiser, TinyVae, TinyZeroUnpool, TinySegmenter, TinyClassifier, TinySuperResolver, TinyPretrained, TinyFineTuned, TinyGlo
+        Assert.Contains("11 models (", error);   // TinyAe, TinyDenoiser, TinyVae, TinyZeroUnpool, TinySegmenter, TinyClassifier, TinySuperResolver, TinyPretrained, TinyFineTuned, TinyGlo, TinyPerceptual
         Assert.Contains("--model", error);
     }
 

@@ -129,3 +129,16 @@ public partial record TinyGlo
     [ConvT(16, Kernel = 3, Stride = 2, Act = Act.Relu)] public partial Stage Dec1 { get; }
     [ConvT(1, Kernel = 3, Stride = 2, Act = Act.Sigmoid)] public partial Stage Dec2 { get; }
 }
+
+/// <summary>A reconstruction trained through the features of another model: TinyClassifier's encoder, weights from a file.</summary>
+[Autoencoder(1, 28, 28)]
+[Loss(LossKind.Mse)]
+[Loss(LossKind.Perceptual, Weight = 0.5, Network = nameof(TinyClassifier), Weights = FeatureLossTests.ClassifierWeights, Layers = new[] { "Enc1", "Enc2" })]
+[Loss(LossKind.Style, Weight = 10, Network = nameof(TinyClassifier), Weights = FeatureLossTests.ClassifierWeights, Layers = new[] { "Enc1" })]
+[Train(Epochs = 2, Batch = 32, Optimizer = OptimizerKind.Adam, Lr = 3e-3, Seed = 12, Validation = 0.1)]
+public partial record TinyPerceptual
+{
+    [Conv(16, Kernel = 3, Stride = 2, Act = Act.Relu)] public partial Stage Enc1 { get; }
+    [Latent(8, Kind = LatentKind.Conv)] public partial Stage Code { get; }
+    [ConvT(1, Kernel = 3, Stride = 2, Act = Act.Sigmoid)] public partial Stage Dec1 { get; }
+}

@@ -109,9 +109,8 @@ namespace DslAe.Generators.CSharp
                         return null;
                     }
 
-                    return kind == "Perceptual"
-                        ? new PerceptualLoss(layers) { Network = a.String("Network") }
-                        : new StyleLoss(layers) { Network = a.String("Network") };
+                    FeatureLoss feature = kind == "Perceptual" ? new PerceptualLoss(layers) : new StyleLoss(layers);
+                    return feature with { Network = a.String("Network"), Weights = a.String("Weights") };
                 case "Adversarial":
                     diagnostics.Add(CSharpFrontEndRules.MissingArgument.Create(a.Location, "Loss Adversarial", "a discriminator",
                         "C# declarations cannot declare one yet; declare this model in a .dslae.yaml file with a 'discriminator' section"));

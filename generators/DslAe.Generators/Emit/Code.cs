@@ -42,7 +42,7 @@ namespace DslAe.Generators.Emit
         {
             var camel = stageName.Length == 0 ? "stage" : char.ToLowerInvariant(stageName[0]) + stageName.Substring(1);
             // A local must not shadow the stage's field (a lower-case stage name) nor a parameter of the generated methods.
-            if (camel == stageName || camel is "input" or "target" or "pass" or "scope" or "z")
+            if (camel == stageName || camel is "input" or "target" or "pass" or "scope" or "z" or "features" or "stages")
             {
                 camel += "Tensor";
             }

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using DslAe.Model;
 
 namespace DslAe.Generators.Emit
@@ -39,7 +40,7 @@ namespace DslAe.Generators.Emit
         }
 
         /// <summary>The loss kinds this emitter writes; the others are reported (DSLAE301) before emission.</summary>
-        public static bool IsSupported(LossSpec loss) => loss is MseLoss or L1Loss or BceLoss or BceWithLogitsLoss or KlLoss or LaplacianPyramidLoss or CrossEntropyLoss;
+        public static bool IsSupported(LossSpec loss) => loss is MseLoss or L1Loss or BceLoss or BceWithLogitsLoss or KlLoss or LaplacianPyramidLoss or CrossEntropyLoss or FeatureLoss;
 
         private static string Expression(LossSpec loss) => loss switch
         {
@@ -50,6 +51,9 @@ namespace DslAe.Generators.Emit
             KlLoss => Code.Runtime + ".Variational.KlDivergence(pass.Mean!, pass.LogVariance!)",
             LaplacianPyramidLoss l => Code.Runtime + ".LaplacianPyramid.Loss(pass.Output, target, " + Code.Int(l.Levels) + ")",
             CrossEntropyLoss => Code.F + ".cross_entropy(pass.Output, target)",
+            FeatureLoss f => Code.Runtime + ".FeatureLosses." + (f is StyleLoss ? "Style" : "Perceptual") + "(FeatureNetwork(" +
+                (f.Network is null ? "null" : Code.String(f.Network)) + ", " + (f.Weights is null ? "null" : Code.String(f.Weights)) +
+                ", pass.Output.device), pass.Output, target, new[] { " + string.Join(", ", f.Layers.Select(Code.String)) + " })",
             _ => "throw new global::System.NotSupportedException(" + Code.String(loss.KindName) + ")",
         };
 

@@ -18,8 +18,8 @@ namespace DslAe.Generators.Emit
         internal static readonly HashSet<string> Inherited = new HashSet<string>
         {
             // DslAe.AutoencoderModule
-            "BindCodes", "Codes", "ComputeLoss", "Corrupt", "CreateEncoder", "Decode", "Definition", "Encode", "LearnsCodes", "PrepareToLoad",
-            "RegisterModule", "RegisterParameter", "Run", "RunCodes",
+            "BindCodes", "Codes", "ComputeLoss", "Corrupt", "CreateEncoder", "Decode", "Definition", "Encode", "EncoderFeatures", "FeatureNetwork",
+            "Keep", "LearnsCodes", "PrepareToLoad", "RegisterModule", "RegisterParameter", "Run", "RunCodes",
             // TorchSharp's nn.Module<Tensor, Tensor> and nn.Module
             "ClearModules", "ConditionallyRegisterBuffer", "ConditionallyRegisterParameter", "Create", "Dispose", "GetDefaultDeviceAndType", "GetName",
             "HType", "HookRemover", "RegisterComponents", "ReplaceBuffer", "ReplaceParameter", "_deviceIndex", "_deviceType", "_internal_buffers",

@@ -63,6 +63,7 @@ namespace DslAe.Generators.Emit
 
                 WriteRun(w, plan);
                 WriteEncode(w, plan);
+                WriteEncoderFeatures(w, plan);
                 WriteDecode(w, plan);
                 LossEmitter.Write(w, plan);
                 WriteCorrupt(w, spec.Corruption);
@@ -153,6 +154,24 @@ namespace DslAe.Generators.Emit
             }
         }
 
+        /// <summary>The encoder stages' outputs a perceptual or style loss of any model may ask for (this model as its φ).</summary>
+        private static void WriteEncoderFeatures(SourceWriter w, ModelPlan plan)
+        {
+            if (plan.Encoder.IsEmpty)
+            {
+                return;
+            }
+
+            w.Line();
+            w.Line("/// <inheritdoc />");
+            using (w.Block("public override " + Code.Tensor + "?[] EncoderFeatures(" + Code.Tensor + " input, string[] stages)"))
+            {
+                w.Line("var features = new " + Code.Tensor + "?[stages.Length];");
+                EncoderStatements(w, plan, stage => w.Line("Keep(features, stages, " + Code.String(stage.Name) + ", " + Code.Local(stage.Name) + ");"));
+                w.Line("return features;");
+            }
+        }
+
         private static void WriteCreateEncoder(SourceWriter w, ModelPlan plan)
         {
             var members = new List<string>();
@@ -218,13 +237,15 @@ namespace DslAe.Generators.Emit
             w.Line("public override " + Code.Tensor + " Corrupt(" + Code.Tensor + " input) => " + Code.Runtime + ".Corruptions." + corruption.Kind + "(input, " + Code.Double(corruption.Amount) + ");");
         }
 
-        private static string EncoderStatements(SourceWriter w, ModelPlan plan)
+        /// <summary>The encoder's stages from <c>input</c>; <paramref name="afterStage"/> may write a line after each. Returns the last local.</summary>
+        private static string EncoderStatements(SourceWriter w, ModelPlan plan, System.Action<StagePlan>? afterStage = null)
         {
             var previous = "input";
             foreach (var stage in plan.Encoder)
             {
                 StageEmitter.Forward(w, stage, previous);
                 previous = Code.Local(stage.Name);
+                afterStage?.Invoke(stage);
             }
 
             return previous;

@@ -12,6 +12,7 @@ namespace DslAe.Generators.Yaml
             ("levels", new[] { nameof(LaplacianPyramidLoss) }, "to kind: laplacian_pyramid"),
             ("layers", new[] { nameof(PerceptualLoss), nameof(StyleLoss) }, "to kind: perceptual or style"),
             ("network", new[] { nameof(PerceptualLoss), nameof(StyleLoss) }, "to kind: perceptual or style"),
+            ("weights", new[] { nameof(PerceptualLoss), nameof(StyleLoss) }, "to kind: perceptual or style"),
             ("classes", new[] { nameof(CrossEntropyLoss) }, "to kind: cross_entropy"),
             ("discriminator", new[] { nameof(AdversarialLoss) }, "to kind: adversarial"),
         };
@@ -60,10 +61,8 @@ namespace DslAe.Generators.Yaml
                         return null;
                     }
 
-                    var network = m!.String("network", nullable: true);
-                    return kind == nameof(PerceptualLoss)
-                        ? new PerceptualLoss(layers.ToEquatableArray()) { Network = network }
-                        : new StyleLoss(layers.ToEquatableArray()) { Network = network };
+                    FeatureLoss feature = kind == nameof(PerceptualLoss) ? new PerceptualLoss(layers.ToEquatableArray()) : new StyleLoss(layers.ToEquatableArray());
+                    return feature with { Network = m!.String("network", nullable: true), Weights = m.String("weights", nullable: true) };
                 default:
                     if (m is null || !m.Has("discriminator"))
                     {

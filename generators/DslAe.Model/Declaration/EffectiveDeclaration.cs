@@ -220,13 +220,10 @@ namespace DslAe.Model
                     case LaplacianPyramidLoss pyramid:
                         arguments.Add(("levels", Int(pyramid.Levels)));
                         break;
-                    case PerceptualLoss perceptual:
-                        arguments.Add(("layers", NameList(perceptual.Layers)));
-                        arguments.Add(("network", YamlText.OptionalString(perceptual.Network)));
-                        break;
-                    case StyleLoss style:
-                        arguments.Add(("layers", NameList(style.Layers)));
-                        arguments.Add(("network", YamlText.OptionalString(style.Network)));
+                    case FeatureLoss feature:
+                        arguments.Add(("layers", NameList(feature.Layers)));
+                        arguments.Add(("network", YamlText.OptionalString(feature.Network)));
+                        arguments.Add(("weights", YamlText.OptionalString(feature.Weights)));
                         break;
                     case CrossEntropyLoss crossEntropy:
                         arguments.Add(("classes", OptionalInt(crossEntropy.Classes)));
@@ -241,7 +238,9 @@ namespace DslAe.Model
 
                 var comment = loss switch
                 {
-                    PerceptualLoss { Network: null } or StyleLoss { Network: null } => "  # network null: a frozen copy of this model's encoder",
+                    FeatureLoss { Network: null, Weights: null } => "  # network null: this model's own encoder; weights null: as initialised (fixed seed)",
+                    FeatureLoss { Network: null } => "  # network null: this model's own encoder",
+                    FeatureLoss { Weights: null } => "  # weights null: the network as initialised (fixed seed)",
                     CrossEntropyLoss { Classes: null } => "  # classes null: the target's classes",
                     _ => string.Empty,
                 };

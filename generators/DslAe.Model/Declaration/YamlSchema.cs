@@ -73,7 +73,7 @@ namespace DslAe.Model
         public static YamlSection FineTune { get; } = Section("fine_tune", "classes", "freeze", "hidden", "epochs", "lr", "labels");
 
         /// <summary>One loss term.</summary>
-        public static YamlSection Loss { get; } = Section("loss", "kind", "weight", "levels", "layers", "network", "classes", "discriminator");
+        public static YamlSection Loss { get; } = Section("loss", "kind", "weight", "levels", "layers", "network", "weights", "classes", "discriminator");
 
         /// <summary>An adversarial loss's discriminator.</summary>
         public static YamlSection Discriminator { get; } = Section("discriminator", "stages", "minibatch", "minibatch_kernels", "minibatch_kernel_dims");

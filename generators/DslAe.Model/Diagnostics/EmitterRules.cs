@@ -13,7 +13,7 @@ namespace DslAe.Model
             "DSLAE301", "Capability not generated yet", Severity.Error,
             "{0}: {1} is checked but not generated yet; {2}",
             "The model language describes more than the code generator writes today; rather than emit a module that silently differs from the declaration, the build stops here.",
-            "`[Loss(LossKind.Style, Layers = new[] { nameof(Enc1) })]`\n`Loss Style: Style loss is checked but not generated yet; use Mse, L1, Bce, BceWithLogits, Kl, LaplacianPyramid or CrossEntropy`",
+            "`- { kind: adversarial, discriminator: { stages: [...] } }` (YAML)\n`Loss Adversarial: Adversarial loss is checked but not generated yet; use Mse, L1, Bce, BceWithLogits, Kl, LaplacianPyramid, CrossEntropy, Perceptual or Style`",
             "Use one of the capabilities the message lists, or follow the issue tracker for the one you need.") { Category = DiagnosticCategories.Generation };
 
         /// <summary>Two declarations generate types of the same name in one namespace.</summary>
@@ -32,7 +32,15 @@ namespace DslAe.Model
             "`[Conv(8)] public partial Stage Encode { get; }`\n`Encode: the module would declare a member Encode, which is already an inherited member of the module; rename Encode`",
             "Rename the stage.") { Category = DiagnosticCategories.Names };
 
+        /// <summary>A perceptual or style loss whose network is not a model of the project, or does not fit.</summary>
+        public static readonly DiagnosticRule FeatureNetworkMismatch = new(
+            "DSLAE304", "Feature network does not fit", Severity.Error,
+            "{0}: {1}; {2}",
+            "A perceptual or style loss compares features of a frozen network φ: the encoder of a model of this project (Network), at its named encoder stages (Layers), applied to this model's output. The network must be declared in the project, the layers must be its encoder stages, and it must take images of this model's output shape.",
+            "`[Loss(LossKind.Perceptual, Network = nameof(Classifier), Layers = new[] { \"Enc9\" })]`\n`Loss Perceptual: layer 'Enc9' is not an encoder stage of Classifier; its encoder stages are Enc1, Enc2`",
+            "Name a model of the project, its encoder stages, and one that takes this model's output.") { Category = DiagnosticCategories.Names };
+
         /// <summary>All rules of this catalogue, ordered by ID.</summary>
-        public static IReadOnlyList<DiagnosticRule> All { get; } = new[] { NotYetGenerated, DuplicateModel, NameClash };
+        public static IReadOnlyList<DiagnosticRule> All { get; } = new[] { NotYetGenerated, DuplicateModel, NameClash, FeatureNetworkMismatch };
     }
 }

@@ -66,24 +66,29 @@ namespace DslAe.Model
         public override string KindName => "LaplacianPyramid";
     }
 
-    /// <summary>Feature loss through a frozen network: the named stages' outputs compared by MSE.</summary>
-    /// <param name="Layers">Stage names of <see cref="Network"/> whose outputs are compared.</param>
-    public sealed record PerceptualLoss(EquatableArray<string> Layers) : LossSpec
+    /// <summary>A loss on the features of a frozen network φ at named encoder stages (perceptual and style losses).</summary>
+    /// <param name="Layers">Encoder stage names of <see cref="Network"/> whose outputs are compared.</param>
+    public abstract record FeatureLoss(EquatableArray<string> Layers) : LossSpec
     {
-        /// <summary>The frozen network; null: a frozen copy of this model's encoder (names are its stages).</summary>
+        /// <summary>The model of the project whose encoder is φ; null: this model's own encoder.</summary>
         public string? Network { get; init; }
 
+        /// <summary>A safetensors file of φ's weights (a run's model.safetensors, or one PyTorch wrote); null: φ as initialised, with a fixed seed (random features).</summary>
+        public string? Weights { get; init; }
+    }
+
+    /// <summary>Feature loss through a frozen network: ‖φ_j(ŷ) − φ_j(y)‖² / (C_j·H_j·W_j), summed over the stages.</summary>
+    /// <param name="Layers">Encoder stage names of <see cref="FeatureLoss.Network"/> whose outputs are compared.</param>
+    public sealed record PerceptualLoss(EquatableArray<string> Layers) : FeatureLoss(Layers)
+    {
         /// <inheritdoc />
         public override string KindName => "Perceptual";
     }
 
     /// <summary>Gram-matrix style loss at the named stages of a frozen network.</summary>
-    /// <param name="Layers">Stage names of <see cref="Network"/>.</param>
-    public sealed record StyleLoss(EquatableArray<string> Layers) : LossSpec
+    /// <param name="Layers">Encoder stage names of <see cref="FeatureLoss.Network"/>.</param>
+    public sealed record StyleLoss(EquatableArray<string> Layers) : FeatureLoss(Layers)
     {
-        /// <summary>The frozen network; null: a frozen copy of this model's encoder.</summary>
-        public string? Network { get; init; }
-
         /// <inheritdoc />
         public override string KindName => "Style";
     }

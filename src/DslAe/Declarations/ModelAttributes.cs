@@ -28,8 +28,12 @@ public sealed class LossAttribute(LossKind kind) : Attribute
     public string[]? Layers { get; set; }
     /// <summary>Classes of <see cref="LossKind.CrossEntropy"/>; unset: the decoder's output channels.</summary>
     public int Classes { get; set; }
-    /// <summary>The frozen network of <see cref="LossKind.Perceptual"/> and <see cref="LossKind.Style"/>; unset: a frozen copy of this model's encoder.</summary>
+    /// <summary>The frozen network of <see cref="LossKind.Perceptual"/> and <see cref="LossKind.Style"/>: another model of the project (<c>nameof</c>), whose encoder stages <see cref="Layers"/> names; unset: this model's own encoder.</summary>
     public string? Network { get; set; }
+    /// <summary><see cref="LossKind.Perceptual"/>, <see cref="LossKind.Style"/>: a safetensors file of the network's
+    /// weights (a run's model.safetensors, or one PyTorch wrote), relative to the working directory; unset: the network
+    /// as initialised with a fixed seed (random features).</summary>
+    public string? Weights { get; set; }
 }
 
 /// <summary>Input corruption during training (denoising autoencoders); the target stays clean.</summary>

@@ -48,6 +48,61 @@ public abstract class AutoencoderModule : nn.Module<Tensor, Tensor>
     /// <summary>The declared weighted loss of a pass already run, so a caller that also needs the output runs it once.</summary>
     public abstract LossBreakdown ComputeLoss(AutoencoderPass pass, Tensor target);
 
+    /// <summary>
+    /// The outputs of the encoder stages named in <paramref name="stages"/> for <paramref name="input"/>, in that order (null
+    /// for a name that is not an encoder stage): what perceptual and style losses compare. Generated per model.
+    /// </summary>
+    public virtual Tensor?[] EncoderFeatures(Tensor input, string[] stages) => new Tensor?[stages.Length];
+
+    /// <summary>Generated code's helper: puts <paramref name="value"/> where <paramref name="stages"/> names <paramref name="stage"/>.</summary>
+    protected static void Keep(Tensor?[] features, string[] stages, string stage, Tensor value)
+    {
+        for (var i = 0; i < stages.Length; i++)
+            if (stages[i] == stage) features[i] = value;
+    }
+
+    private readonly Dictionary<(string?, string?), AutoencoderModule> featureNetworks = new();
+
+    /// <summary>
+    /// The frozen network φ of a perceptual or style loss: the encoder of <paramref name="network"/> (a model of the
+    /// program, found in <see cref="ModelCatalog"/>; null: this model), with the weights of <paramref name="weights"/> (a
+    /// safetensors file; null: as initialised with seed 0, random features), on <paramref name="device"/>, in evaluation
+    /// mode and without gradients for its parameters. Made at first use and kept; this module disposes it. Never part of
+    /// this module's parameters or checkpoints.
+    /// </summary>
+    protected AutoencoderModule FeatureNetwork(string? network, string? weights, Device device)
+    {
+        if (!featureNetworks.TryGetValue((network, weights), out var phi))
+        {
+            var definition = network is null ? Definition : ModelCatalog.Find(network);
+            // A fixed seed: a run and its resume build the same random features. Every step reseeds before its own draws.
+            Training.TrainingDevice.Seed(0);
+            phi = definition.CreateModule();
+            if (weights is not null)
+            {
+                if (!File.Exists(weights))
+                    throw new FileNotFoundException($"{Definition.Name}'s feature loss reads {definition.Name}'s weights from {weights} ({Path.GetFullPath(weights)}), which does not exist: train {definition.Name} (train --model {definition.Name} --out <folder>) and point Weights at its model.safetensors", weights);
+                Training.Checkpoint.LoadWeights(weights, phi);
+            }
+            foreach (var parameter in phi.parameters()) parameter.requires_grad = false;
+            phi.eval();
+            featureNetworks[(network, weights)] = phi;
+        }
+        phi.to(device);
+        return phi;
+    }
+
+    /// <summary>Frees the feature networks this module made.</summary>
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            foreach (var phi in featureNetworks.Values) phi.Dispose();
+            featureNetworks.Clear();
+        }
+        base.Dispose(disposing);
+    }
+
     /// <summary>True for a GLO model: no encoder, one learned code per training image (<see cref="Codes"/>).</summary>
     public virtual bool LearnsCodes => false;
 

@@ -304,18 +304,33 @@ public static class DiagnosticCases
             }
             """,
             "The DslAe generator could not process 'Enc1': unknown stage attribute Swirl. This is a bug in DslAe; please report it with this declaration"),
-        new("DSLAE301", Error, Ae("""
-                [Conv(8, Stride = 2)] public partial Stage Enc1 { get; }
-                [Latent(16)] public partial Stage Code { get; }
-                [ConvT(1, Stride = 2)] public partial Stage Dec1 { get; }
-            """, "[Autoencoder(1, 28, 28)]\n[[|Loss(LossKind.Style, Layers = new[] { nameof(Enc1) })|]]"),
-            "Loss Style: Style loss is checked but not generated yet; use Mse, L1, Bce, BceWithLogits, Kl, LaplacianPyramid or CrossEntropy"),
         new("DSLAE302", Error, """
             using DslAe;
             public partial class First { [Autoencoder(1, 28, 28)] public partial class Ae { [Conv(1)] public partial Stage Enc1 { get; } } }
             public partial class Second { [Autoencoder(1, 28, 28)] public partial class [|Ae|] { [Conv(1)] public partial Stage Enc1 { get; } } }
             """,
             "Model Ae is declared twice in the global namespace (here and first at Cases/Ae.cs(2,76)); both would generate AeModule and AeDefinition, so rename one or move it to another namespace"),
+        new("DSLAE304", Error, """
+            using DslAe;
+            [Autoencoder(1, 28, 28)]
+            [Target(TargetKind.Labels, Classes = 10)]
+            public partial record Classifier
+            {
+                [Conv(8, Stride = 2)] public partial Stage Enc1 { get; }
+                [Conv(8, Stride = 2)] public partial Stage Enc2 { get; }
+                [Flatten] public partial Stage Flat { get; }
+                [Dense(10)] public partial Stage Logits { get; }
+            }
+            [Autoencoder(1, 28, 28)]
+            [[|Loss(LossKind.Perceptual, Network = nameof(Classifier), Layers = new[] { "Enc9" })|]]
+            public partial record Ae
+            {
+                [Conv(8, Stride = 2)] public partial Stage Enc1 { get; }
+                [Latent(16)] public partial Stage Code { get; }
+                [ConvT(1, Stride = 2)] public partial Stage Dec1 { get; }
+            }
+            """,
+            "Loss Perceptual: layer 'Enc9' is not an encoder stage of Classifier; its encoder stages are Enc1, Enc2, Flat, Logits"),
         new("DSLAE303", Error, Ae("""
                 [[|Conv(8)|]] public partial Stage Encode { get; }
                 [Conv(1)] public partial Stage Dec1 { get; }

@@ -252,6 +252,32 @@ public sealed class YamlDiagnosticTests
     }
 
     [Fact]
+    public void AnAdversarialLossIsCheckedButNotGeneratedYet()
+    {
+        const string yaml = """
+            name: Gan
+            input: [1, 28, 28]
+            encoder: [ { name: E1, conv: { out_channels: 8, stride: 2 }, act: relu } ]
+            decoder: [ { name: D1, conv_t: { out_channels: 1, stride: 2 }, act: sigmoid } ]
+            loss:
+              - mse
+              - kind: adversarial
+                discriminator:
+                  stages:
+                    - { name: Dc1, conv: { out_channels: 8, stride: 2 }, act: leaky_relu }
+                    - { name: Df, flatten: }
+                    - { name: Dd, dense: { features: 1 } }
+            """;
+        var outcome = YamlGenerate.Run(Path, yaml);
+
+        var diagnostic = Assert.Single(outcome.Diagnostics);
+        Assert.Equal("DSLAE301", diagnostic.Id);
+        Assert.Equal(7, diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1);
+        Assert.Equal("Loss Adversarial: Adversarial loss is checked but not generated yet; use Mse, L1, Bce, BceWithLogits, Kl, LaplacianPyramid, CrossEntropy, Perceptual or Style", diagnostic.GetMessage());
+        Assert.DoesNotContain(outcome.Sources.Keys, k => k.EndsWith(".Module.g.cs", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void YamlErrorsCarryTheirCatalogueTitleAndHelpLink()
     {
         var outcome = YamlGenerate.Run(Path, "name: Ae\ninput: [1, 28, 28]\nencoders: []\n");
