@@ -1,0 +1,1 @@
+return await DslAe.Cli.DslAeApp.RunAsync(args);
