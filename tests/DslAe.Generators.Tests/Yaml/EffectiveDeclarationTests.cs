@@ -84,7 +84,7 @@ public sealed class EffectiveDeclarationTests
               - { kind: bce_with_logits, weight: 0.0 }
               - { kind: kl, weight: 0.001 }
               - { kind: laplacian_pyramid, levels: 2 }
-              - { kind: perceptual, layers: [E1, D1], network: Vgg }
+              - { kind: perceptual, layers: [E1, D1], network: Vgg, weights: vgg.safetensors }
               - { kind: style, layers: ["E1"] }
               - { kind: cross_entropy, classes: 10 }
               - kind: adversarial
