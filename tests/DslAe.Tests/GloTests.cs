@@ -2,6 +2,7 @@ using DslAe.Data;
 using DslAe.Reports;
 using DslAe.Tests.Engine;
 using DslAe.Training;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace DslAe.Tests;
@@ -82,6 +83,12 @@ public class GloTests
         Assert.All(after.norm(1).data<float>().ToArray(), n => Assert.True(n <= 1 + 1e-6, $"norm {n}"));
         Assert.True(after[2, 0].item<float>() > 0.5f && after[2, 1].item<float>() > 0);   // moved up the gradient's descent
         Assert.Equal(0f, table.Table.grad!.abs().sum().item<float>());
+
+        // TorchSharp's to() replaces the table and its Adam state, as it does any parameter and buffer.
+        table.to(ScalarType.Float64);
+        Assert.Equal(ScalarType.Float64, table.Table.dtype);
+        Assert.Equal(ScalarType.Float64, table.state_dict()["Moment1"].dtype);
+        table.Step(rows, lr: 0.5);
     }
 
     [Fact]

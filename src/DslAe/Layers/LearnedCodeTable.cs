@@ -12,10 +12,8 @@ namespace DslAe;
 /// </summary>
 public sealed class LearnedCodeTable : nn.Module
 {
-    private readonly Parameter table;
-    private readonly Tensor moment1;
-    private readonly Tensor moment2;
-    private readonly Tensor steps;
+    // Buffers are looked up by name when used: TorchSharp's to() (device, dtype) replaces them, and the table, with new
+    // tensors (the table's property has a setter for that).
 
     /// <summary>A table holding <paramref name="initial"/> ([N, D]), projected onto the unit ball, with fresh Adam state.</summary>
     public LearnedCodeTable(Tensor initial) : base("Codes")
@@ -23,26 +21,23 @@ public sealed class LearnedCodeTable : nn.Module
         if (initial.dim() != 2) throw new ArgumentException($"learned codes are [images, dims]; got [{string.Join(", ", initial.shape)}]", nameof(initial));
         using (no_grad())
         {
-            table = new Parameter(ProjectOntoUnitBall(initial.detach()).contiguous(), requires_grad: true);
+            Table = new Parameter(ProjectOntoUnitBall(initial.detach()).contiguous(), requires_grad: true);
         }
-        moment1 = zeros_like(table).DetachFromDisposeScope();
-        moment2 = zeros_like(table).DetachFromDisposeScope();
-        steps = zeros(table.size(0), ScalarType.Int64, table.device).DetachFromDisposeScope();
-        table.DetachFromDisposeScope();
-        register_parameter("Table", table);
-        register_buffer("Moment1", moment1);
-        register_buffer("Moment2", moment2);
-        register_buffer("Steps", steps);
+        Table.DetachFromDisposeScope();
+        register_parameter("Table", Table);
+        register_buffer("Moment1", zeros_like(Table).DetachFromDisposeScope());
+        register_buffer("Moment2", zeros_like(Table).DetachFromDisposeScope());
+        register_buffer("Steps", zeros(Table.size(0), ScalarType.Int64, Table.device).DetachFromDisposeScope());
     }
 
     /// <summary>The codes, [N, D].</summary>
-    public Parameter Table => table;
+    public Parameter Table { get; private set; }
 
     /// <summary>How many training images have a code.</summary>
-    public long Count => table.size(0);
+    public long Count => Table.size(0);
 
-    /// <summary>The rows of <paramref name="indices"/>, in the autograd graph of the table.</summary>
-    public Tensor Rows(Tensor indices) => table.index_select(0, indices);
+    /// <summary>The rows of <paramref name="indices"/>, in the autograd graph of the Table.</summary>
+    public Tensor Rows(Tensor indices) => Table.index_select(0, indices);
 
     /// <summary>
     /// One Adam step on the rows of <paramref name="indices"/> (distinct) from the table's gradient, then their projection;
@@ -52,15 +47,16 @@ public sealed class LearnedCodeTable : nn.Module
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        if (table.grad is not { } grad) return;
+        if (Table.grad is not { } grad) return;
+        var (moment1, moment2, steps) = (get_buffer("Moment1")!, get_buffer("Moment2")!, get_buffer("Steps")!);
         var g = grad.index_select(0, indices);
         var m = moment1.index_select(0, indices).mul_(beta1).add_(g, alpha: 1 - beta1);
         var v = moment2.index_select(0, indices).mul_(beta2).addcmul_(g, g, value: 1 - beta2);
         var t = steps.index_select(0, indices).add_(1);
-        var correction1 = 1 - pow(beta1, t.to(ScalarType.Float64)).to(table.dtype).unsqueeze(1);
-        var correction2 = 1 - pow(beta2, t.to(ScalarType.Float64)).to(table.dtype).unsqueeze(1);
-        var updated = table.index_select(0, indices) - lr * (m / correction1) / ((v / correction2).sqrt() + eps);
-        table.index_copy_(0, indices, ProjectOntoUnitBall(updated));
+        var correction1 = 1 - pow(beta1, t.to(ScalarType.Float64)).to(Table.dtype).unsqueeze(1);
+        var correction2 = 1 - pow(beta2, t.to(ScalarType.Float64)).to(Table.dtype).unsqueeze(1);
+        var updated = Table.index_select(0, indices) - lr * (m / correction1) / ((v / correction2).sqrt() + eps);
+        Table.index_copy_(0, indices, ProjectOntoUnitBall(updated));
         moment1.index_copy_(0, indices, m);
         moment2.index_copy_(0, indices, v);
         steps.index_copy_(0, indices, t);
