@@ -61,7 +61,6 @@ public class FeatureLossTests
     public void A_perceptual_and_style_trained_model_reads_its_network_from_pytorch_written_weights_and_learns()
     {
         using var folder = new TempFolder();
-        SmallFashionMnist.Write(folder.File("data"), train: 1200, test: 200);
         // φ's weights, written by Debian's PyTorch under the generated module's state_dict names.
         var path = Path.GetFullPath(ClassifierWeights);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
@@ -74,11 +73,9 @@ public class FeatureLossTests
             """);
         var written = Safetensors.Load(path);
 
-        var model = TinyPerceptual.Definition;
-        var settings = model.Training with { DataPath = folder.File("data") };
-        using var data = DataSources.Load(settings, model.InputShape, model.Name);
-        using var trainer = new Trainer(model, settings, new TrainerOptions { Device = "cpu", RunFolder = folder.File("run") });
-        var result = trainer.Fit(data);
+        using var run = new SmallRun(TinyPerceptual.Definition, folder, train: 1200, test: 200);
+        var (data, trainer) = (run.Data, run.Trainer);
+        var result = run.Fit();
 
         var (first, last) = (result.History[1].Train!.Terms, result.History[^1].Train!.Terms);
         Assert.True(last["perceptual"] < first["perceptual"] && last["style"] <= first["style"] * 1.05, $"perceptual {first["perceptual"]} -> {last["perceptual"]}, style {first["style"]} -> {last["style"]}");

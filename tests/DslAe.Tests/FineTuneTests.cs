@@ -27,13 +27,11 @@ public class FineTuneTests
     public void A_pretrained_frozen_encoder_beats_a_random_one_with_100_labels_and_repeats_exactly()
     {
         using var folder = new TempFolder();
-        SmallFashionMnist.Write(folder.File("data"), train: 4000, test: 1000);
         var model = TinyPretrained.Definition;
-        var settings = model.Training with { DataPath = folder.File("data") };
-        using var unlabelled = DataSources.Load(settings, model.InputShape, model.Name);
-        using var trainer = new Trainer(model, settings, new TrainerOptions { Device = "cpu", RunFolder = folder.File("run") });
-        trainer.Fit(unlabelled);
-        using var labelled = DataSources.Load(settings, model.InputShape, model.Name, target: Labels);
+        using var run = new SmallRun(model, folder, train: 4000, test: 1000);
+        run.Fit();
+        var trainer = run.Trainer;
+        using var labelled = DataSources.Load(run.Settings, model.InputShape, model.Name, target: Labels);
         var before = trainer.Module.state_dict().ToDictionary(p => p.Key, p => p.Value.clone());
 
         var result = FineTuner.Run(model, trainer.Module, labelled.Train, labelled.Test!, labels: null, seed: 5, batchSize: 32, trainer.Device);

@@ -95,13 +95,10 @@ public class GloTests
     public void A_glo_generator_learns_its_codes_evaluates_by_fitting_and_samples_from_the_fitted_gaussian()
     {
         using var folder = new TempFolder();
-        SmallFashionMnist.Write(folder.File("data"), train: 2000, test: 300);
-        var model = TinyGlo.Definition;
-        var settings = model.Training with { DataPath = folder.File("data") };
-        using var data = DataSources.Load(settings, model.InputShape, model.Name);
-        using var trainer = new Trainer(model, settings, new TrainerOptions { Device = "cpu", RunFolder = folder.File("run") });
+        using var run = new SmallRun(TinyGlo.Definition, folder, train: 2000, test: 300);
+        var (model, data, trainer) = (TinyGlo.Definition, run.Data, run.Trainer);
 
-        var result = trainer.Fit(data);
+        var result = run.Fit();
 
         var codes = trainer.Module.Codes!;
         Assert.Equal(data.Train.Count, codes.Count);

@@ -138,12 +138,9 @@ public class TargetTests
     public void A_classifier_trains_on_fashion_mnist_labels_far_above_chance()
     {
         using var folder = new TempFolder();
-        SmallFashionMnist.Write(folder.File("data"), train: 3000, test: 500);
-        var settings = TinyClassifier.Definition.Training with { DataPath = folder.File("data") };
-        using var data = DataSources.Load(settings, [1, 28, 28], "TinyClassifier", target: TinyClassifier.Definition.Target);
-        using var trainer = new Trainer(TinyClassifier.Definition, settings, new TrainerOptions { Device = "cpu", RunFolder = folder.File("run") });
+        using var classifier = new SmallRun(TinyClassifier.Definition, folder, train: 3000, test: 500);
 
-        var result = trainer.Fit(data);
+        var result = classifier.Fit();
 
         Assert.True(result.History[0].Validation.Accuracy < 0.3, $"untrained accuracy {result.History[0].Validation.Accuracy}");
         Assert.True(result.Test!.Accuracy > 0.7, $"test accuracy {result.Test.Accuracy}");
