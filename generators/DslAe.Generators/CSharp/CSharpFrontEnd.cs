@@ -19,6 +19,7 @@ namespace DslAe.Generators.CSharp
         public const string AutoencoderAttribute = "DslAe.AutoencoderAttribute";
         private const string StageAttributeBase = "DslAe.StageAttribute";
         private const string LatentAttribute = "DslAe.LatentAttribute";
+        private const string DiscriminatorAttribute = "DslAe.DiscriminatorAttribute";
         private const string StageType = "DslAe.Stage";
 
         public static FrontEndResult Read(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
@@ -78,6 +79,8 @@ namespace DslAe.Generators.CSharp
 
             var encoder = new List<StageSpec>();
             var decoder = new List<StageSpec>();
+            var discriminator = new List<StageSpec>();
+            SourceLocation? firstDiscriminatorMark = null;
             var stageProperties = new List<StageProperty>();
             LatentSpec? latent = null;
             foreach (var property in StagePropertiesInOrder(type, ct))
@@ -131,7 +134,17 @@ namespace DslAe.Generators.CSharp
                 }
 
                 var stage = StageReader.ReadStage(property.Name, stageArguments, diagnostics);
-                if (stage is not null)
+                var mark = property.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == DiscriminatorAttribute);
+                if (mark is not null)
+                {
+                    // The adversarial loss's own network: its stages, in declaration order, wherever they stand.
+                    firstDiscriminatorMark ??= Locations.Of(mark.ApplicationSyntaxReference?.GetSyntax(ct));
+                    if (stage is not null)
+                    {
+                        discriminator.Add(stage);
+                    }
+                }
+                else if (stage is not null)
                 {
                     (latent is null ? encoder : decoder).Add(stage);
                 }
@@ -150,9 +163,16 @@ namespace DslAe.Generators.CSharp
                 Corruption = ModelReader.ReadCorruption(modelAttributes, diagnostics, ct),
                 Target = ModelReader.ReadTarget(modelAttributes, diagnostics, ct),
                 FineTune = ModelReader.ReadFineTune(modelAttributes, ct),
-                Losses = ModelReader.ReadLosses(modelAttributes, diagnostics, ct),
+                Losses = ModelReader.ReadLosses(modelAttributes, discriminator, diagnostics, ct),
                 Training = ModelReader.ReadTraining(modelAttributes, diagnostics, ct),
             };
+
+            // An adversarial loss fails to read only without marked stages, so marks without one mean it is missing.
+            if (firstDiscriminatorMark is { } marked && !spec.Losses.Any(l => l is AdversarialLoss))
+            {
+                diagnostics.Add(CSharpFrontEndRules.MissingArgument.Create(marked, "A [Discriminator] stage", "an adversarial loss",
+                    "add [Loss(LossKind.Adversarial)] to the model, or remove [Discriminator]"));
+            }
 
             var target = completable ? new DeclarationTarget(spec.Namespace, containing.ToEquatableArray(), keyword, type.Name, stageProperties.ToEquatableArray()) : null;
             return new FrontEndResult(spec, target, diagnostics.ToEquatableArray());

@@ -67,12 +67,13 @@ namespace DslAe.Generators.CSharp
             };
         }
 
-        public static EquatableArray<LossSpec> ReadLosses(ImmutableArray<AttributeData> attributes, List<DiagnosticInfo> diagnostics, CancellationToken ct)
+        /// <summary>The declared losses; an adversarial one takes the stages marked [Discriminator] (<paramref name="discriminator"/>).</summary>
+        public static EquatableArray<LossSpec> ReadLosses(ImmutableArray<AttributeData> attributes, IReadOnlyList<StageSpec> discriminator, List<DiagnosticInfo> diagnostics, CancellationToken ct)
         {
             var losses = new List<LossSpec>();
             foreach (var a in Find(attributes, "DslAe.LossAttribute", ct))
             {
-                var loss = ReadLoss(a, diagnostics);
+                var loss = ReadLoss(a, discriminator, diagnostics);
                 if (loss is not null)
                 {
                     losses.Add(loss with
@@ -87,7 +88,7 @@ namespace DslAe.Generators.CSharp
             return losses.ToEquatableArray();
         }
 
-        private static LossSpec? ReadLoss(AttributeArguments a, List<DiagnosticInfo> diagnostics)
+        private static LossSpec? ReadLoss(AttributeArguments a, IReadOnlyList<StageSpec> discriminator, List<DiagnosticInfo> diagnostics)
         {
             var kind = a.EnumMember("Kind");
             var layers = StringArray(a);
@@ -112,9 +113,20 @@ namespace DslAe.Generators.CSharp
                     FeatureLoss feature = kind == "Perceptual" ? new PerceptualLoss(layers) : new StyleLoss(layers);
                     return feature with { Network = a.String("Network"), Weights = a.String("Weights") };
                 case "Adversarial":
-                    diagnostics.Add(CSharpFrontEndRules.MissingArgument.Create(a.Location, "Loss Adversarial", "a discriminator",
-                        "C# declarations cannot declare one yet; declare this model in a .dslae.yaml file with a 'discriminator' section"));
-                    return null;
+                    if (discriminator.Count == 0)
+                    {
+                        diagnostics.Add(CSharpFrontEndRules.MissingArgument.Create(a.Location, "Loss Adversarial", "a discriminator",
+                            "mark its stages with [Discriminator] (they run in declaration order on an image of the output's shape and end in one logit)"));
+                        return null;
+                    }
+
+                    return new AdversarialLoss(new DiscriminatorSpec(discriminator.ToEquatableArray())
+                    {
+                        Location = a.Location,
+                        MinibatchDiscrimination = a.Bool("Minibatch") ?? false,
+                        MinibatchKernels = a.Int("MinibatchKernels") ?? Defaults.MinibatchKernels,
+                        MinibatchKernelDims = a.Int("MinibatchKernelDims") ?? Defaults.MinibatchKernelDims,
+                    });
                 default:
                     diagnostics.Add(CSharpFrontEndRules.UnknownEnumValue.Create(a.LocationOf("Kind"), "Loss", "Kind", kind ?? "(none)",
                         "Mse, L1, Bce, BceWithLogits, Kl, LaplacianPyramid, Perceptual, Style, Adversarial, CrossEntropy"));

@@ -34,6 +34,12 @@ public sealed class LossAttribute(LossKind kind) : Attribute
     /// weights (a run's model.safetensors, or one PyTorch wrote), relative to the working directory; unset: the network
     /// as initialised with a fixed seed (random features).</summary>
     public string? Weights { get; set; }
+    /// <summary><see cref="LossKind.Adversarial"/>: append minibatch-discrimination features (Salimans et al. 2016) to the discriminator's last vector.</summary>
+    public bool Minibatch { get; set; }
+    /// <summary><see cref="LossKind.Adversarial"/> with <see cref="Minibatch"/>: number of kernels B; default 32.</summary>
+    public int MinibatchKernels { get; set; }
+    /// <summary><see cref="LossKind.Adversarial"/> with <see cref="Minibatch"/>: dimension C of each kernel; default 8.</summary>
+    public int MinibatchKernelDims { get; set; }
 }
 
 /// <summary>Input corruption during training (denoising autoencoders); the target stays clean.</summary>

@@ -304,6 +304,15 @@ public static class DiagnosticCases
             }
             """,
             "The DslAe generator could not process 'Enc1': unknown stage attribute Swirl. This is a bug in DslAe; please report it with this declaration"),
+        new("DSLAE301", Error, Ae("""
+                [Conv(8, Stride = 2)] public partial Stage Enc1 { get; }
+                [Latent(16)] public partial Stage Code { get; }
+                [ConvT(1, Stride = 2)] public partial Stage Dec1 { get; }
+                [Conv(8, Stride = 2, Act = Act.LeakyRelu), Discriminator] public partial Stage D1 { get; }
+                [Flatten, Discriminator] public partial Stage DFlat { get; }
+                [Dense(1), Discriminator] public partial Stage DOut { get; }
+            """, "[Autoencoder(1, 28, 28)]\n[Loss(LossKind.Mse), [|Loss(LossKind.Adversarial, Weight = 0.01)|]]"),
+            "Loss Adversarial: Adversarial loss is checked but not generated yet; use Mse, L1, Bce, BceWithLogits, Kl, LaplacianPyramid, CrossEntropy, Perceptual or Style"),
         new("DSLAE302", Error, """
             using DslAe;
             public partial class First { [Autoencoder(1, 28, 28)] public partial class Ae { [Conv(1)] public partial Stage Enc1 { get; } } }

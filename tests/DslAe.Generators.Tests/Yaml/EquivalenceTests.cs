@@ -76,6 +76,42 @@ public sealed class EquivalenceTests
           - mse
           - { kind: perceptual, weight: 0.1, layers: [Enc1], network: Critic, weights: critic.safetensors }
         """)]
+    [InlineData(
+        """
+        using DslAe;
+        [Autoencoder(1, 28, 28)]
+        [Loss(LossKind.Mse), Loss(LossKind.Adversarial, Weight = 0.01, Minibatch = true, MinibatchKernels = 16, MinibatchKernelDims = 4)]
+        public partial record Critic
+        {
+            [Conv(8, Stride = 2, Act = Act.LeakyRelu), Discriminator] public partial Stage D1 { get; }
+            [Conv(8, Stride = 2, Act = Act.Relu)] public partial Stage Enc1 { get; }
+            [Latent(4, Kind = LatentKind.Conv)] public partial Stage Code { get; }
+            [ConvT(1, Stride = 2, Act = Act.Sigmoid)] public partial Stage Dec1 { get; }
+            [Flatten, Discriminator] public partial Stage DFlat { get; }
+            [Dense(1), Discriminator] public partial Stage DOut { get; }
+        }
+        """,
+        """
+        name: Critic
+        input: [1, 28, 28]
+        encoder:
+          - { name: Enc1, conv: { out_channels: 8, stride: 2 }, act: relu }
+        latent: { kind: conv, size: 4 }
+        decoder:
+          - { name: Dec1, conv_t: { out_channels: 1, stride: 2 }, act: sigmoid }
+        loss:
+          - mse
+          - kind: adversarial
+            weight: 0.01
+            discriminator:
+              minibatch: true
+              minibatch_kernels: 16
+              minibatch_kernel_dims: 4
+              stages:
+                - { name: D1, conv: { out_channels: 8, stride: 2 }, act: leaky_relu }
+                - { name: DFlat, flatten: {} }
+                - { name: DOut, dense: { features: 1 } }
+        """)]
     public void What_YAML_declares_C_sharp_declares_too(string csharp, string yaml)
     {
         // Learned codes' settings and a perceptual loss's network and weights (Critic is no model here: both report DSLAE304).
