@@ -121,6 +121,16 @@ public class GloTests
             Assert.True(atFit < 0.7 * atStart, $"fit {atFit} against start {atStart}");
         }
 
+        // Training images are measured through their own codes (rows in data order); other images cannot be.
+        var own = Evaluator.Evaluate(trainer.Module, data.Train, CPU, seed: 1, maxSamples: 64, learnedCodes: true);
+        using (no_grad())
+        {
+            trainer.Module.eval();
+            var direct = nn.functional.mse_loss(trainer.Module.Decode(codes.Table.narrow(0, 0, 64)), data.Train.Slice(0, 64)).item<float>();
+            Assert.Equal(direct, own.Mse, 5);
+        }
+        Assert.Throws<ArgumentException>(() => Evaluator.Evaluate(trainer.Module, data.Test!, CPU, seed: 1, learnedCodes: true));
+
         var samples = Sampling.FromPrior(trainer.Module, 16, seed: 3, CPU);
         Assert.Equal([16L, 1, 28, 28], samples.shape);
         Assert.True(samples.equal(Sampling.FromPrior(trainer.Module, 16, seed: 3, CPU)).all().item<bool>());

@@ -20,10 +20,14 @@ public static class Evaluator
     /// The metrics of <paramref name="module"/> on the first <paramref name="maxSamples"/> images of
     /// <paramref name="data"/> (all when null), in order, in batches of <paramref name="batchSize"/> on
     /// <paramref name="device"/>. <paramref name="seed"/> fixes the corruption; the module's mode is restored afterwards.
+    /// <paramref name="learnedCodes"/>: <paramref name="data"/> is a GLO model's training set, whose images decode from
+    /// their own learned codes (rows in data order) instead of codes fitted to them.
     /// </summary>
     public static EvaluationMetrics Evaluate(AutoencoderModule module, ImageDataset data, Device device, long seed,
-                                             int batchSize = DefaultBatchSize, long? maxSamples = null)
+                                             int batchSize = DefaultBatchSize, long? maxSamples = null, bool learnedCodes = false)
     {
+        if (learnedCodes && module.Codes?.Count != data.Count)
+            throw new ArgumentException($"{module.Definition.Name}: evaluating with learned codes needs the training set the codes belong to ({module.Codes?.Count ?? 0} codes, {data.Count} images)", nameof(data));
         var count = Math.Min(data.Count, maxSamples ?? data.Count);
         var target = module.Definition.Target;
         using var evaluation = new EvaluationMode(module);
@@ -36,7 +40,7 @@ public static class Evaluator
             var length = Math.Min(batchSize, count - start);
             var clean = data.Slice(start, length).to(device);
             var expected = data.Targets is null ? clean : data.TargetSlice(start, length).to(device);
-            var pass = module.Run(module.Corrupt(clean));
+            var pass = learnedCodes ? module.RunCodes(arange(start, start + length, device: device)) : module.Run(module.Corrupt(clean));
             var loss = module.ComputeLoss(pass, expected);
             totals.AddLoss(loss.Total.item<float>(), loss.Terms.Select(t => new KeyValuePair<string, double>(t.Name, t.Value.item<float>())), length);
             TargetMetrics.Add(totals, target, pass.Output, expected, clean);

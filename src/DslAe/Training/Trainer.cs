@@ -406,7 +406,9 @@ public sealed class Trainer : IDisposable
     {
         var epoch = state.Epoch + 1;
         var validation = Evaluator.Evaluate(Module, data.Validation, Device, ValidationSeed);
-        var trainImages = Evaluator.Evaluate(Module, data.Train, Device, ValidationSeed, maxSamples: Math.Min(options.TrainMetricSamples, data.Validation.Count));
+        // A GLO model's training images are measured through their own learned codes, not codes fitted anew.
+        var trainImages = Evaluator.Evaluate(Module, data.Train, Device, ValidationSeed, maxSamples: Math.Min(options.TrainMetricSamples, data.Validation.Count),
+                                             learnedCodes: Module.Codes is not null);
         var samples = Math.Max(1, state.EpochSamples);
         var train = trainImages with
         {
