@@ -66,7 +66,7 @@ public static class FineTuner
 
         // The pre-trained encoder trains on a copy when it is not frozen, so the autoencoder's weights stay as trained.
         using var copy = model.CreateModule();
-        copy.load_state_dict(pretrained.state_dict());
+        Serialization.Weights.LoadStateDict(copy, pretrained.state_dict());
         var pretrainedScore = Classify(spec, copy, labelled, test, seed, batchSize, device);
         log?.Invoke(string.Create(CultureInfo.InvariantCulture, $"fine-tune on the pre-trained encoder: test accuracy {pretrainedScore.Accuracy:P2} (last epoch's loss {pretrainedScore.FinalLoss:0.#####})"));
 
