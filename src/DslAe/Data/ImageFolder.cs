@@ -13,8 +13,7 @@ public static class ImageFolder
     /// <summary>All PNG and JPEG images of <paramref name="folder"/> as one dataset of shape [N, C, H, W].</summary>
     public static ImageDataset Load(string folder, int[] inputShape)
     {
-        var files = SortedImageFiles(folder);
-        return ImageDataset.FromBytes(Decode(files, inputShape), [files.Count, inputShape[0], inputShape[1], inputShape[2]], folder);
+        return Decoded(SortedImageFiles(folder), inputShape, folder);
     }
 
     /// <summary>
@@ -36,7 +35,7 @@ public static class ImageFolder
             labels.AddRange(Enumerable.Repeat((long)k, inClass.Count));
         }
         if (files.Count == 0) throw new DataFileException(folder, "its class subfolders hold no .png, .jpg or .jpeg files");
-        using var images = ImageDataset.FromBytes(Decode(files, inputShape), [files.Count, inputShape[0], inputShape[1], inputShape[2]], folder);
+        using var images = Decoded(files, inputShape, folder);
         using var targets = TorchSharp.torch.tensor(labels.ToArray(), TorchSharp.torch.ScalarType.Int64);
         return (images.WithTargets(targets), classes);
     }
@@ -51,7 +50,7 @@ public static class ImageFolder
     {
         var inputs = SortedImageFiles(inputFolder);
         var targets = inputs.Select(f => Partner(f, inputFolder, targetFolder)).ToList();
-        using var images = ImageDataset.FromBytes(Decode(inputs, inputShape), [inputs.Count, inputShape[0], inputShape[1], inputShape[2]], inputFolder);
+        using var images = Decoded(inputs, inputShape, inputFolder);
         var bytes = Decode(targets, targetShape);
         using var raw = TorchSharp.torch.tensor(bytes, [targets.Count, targetShape[0], targetShape[1], targetShape[2]], TorchSharp.torch.ScalarType.Byte);
         using var paired = classMaps ? raw.select(1, 0).to(TorchSharp.torch.ScalarType.Int64) : raw.to(TorchSharp.torch.ScalarType.Float32) / 255.0;
@@ -76,6 +75,10 @@ public static class ImageFolder
             throw new DataFileException(folder, "holds no .png, .jpg or .jpeg files: point --data at a folder of images or at the Fashion-MNIST folder");
         return files;
     }
+
+    /// <summary>The files as one dataset of <paramref name="shape"/> images, named after <paramref name="source"/>.</summary>
+    private static ImageDataset Decoded(IReadOnlyList<string> files, int[] shape, string source) =>
+        ImageDataset.FromBytes(Decode(files, shape), [files.Count, shape[0], shape[1], shape[2]], source);
 
     /// <summary>The files' pixels as one CHW byte array, image after image; every file must have the shape's size.</summary>
     private static byte[] Decode(IReadOnlyList<string> files, int[] shape)

@@ -42,17 +42,24 @@ public static class TargetMetrics
             }
             case TargetKind.Image:
             {
-                var clamped = output.clamp(0, 1);
-                totals.AddImages(Floats(ImageMetrics.MsePerImage(clamped, expected)), Floats(ImageMetrics.SsimPerImage(clamped, expected)));
-                var bicubic = ImageResampling.Upscale(input, target.Scale).clamp(0, 1);
-                totals.AddBaseline(Floats(ImageMetrics.MsePerImage(bicubic, expected)), Floats(ImageMetrics.SsimPerImage(bicubic, expected)));
+                var (mse, ssim) = Measure(output.clamp(0, 1), expected);
+                totals.AddImages(mse, ssim);
+                var (bicubicMse, bicubicSsim) = Measure(ImageResampling.Upscale(input, target.Scale).clamp(0, 1), expected);
+                totals.AddBaseline(bicubicMse, bicubicSsim);
                 break;
             }
             default:
-                totals.AddImages(Floats(ImageMetrics.MsePerImage(output, expected)), Floats(ImageMetrics.SsimPerImage(output, expected)));
+            {
+                var (mse, ssim) = Measure(output, expected);
+                totals.AddImages(mse, ssim);
                 break;
+            }
         }
     }
+
+    /// <summary>Per-image MSE and SSIM of <paramref name="images"/> against <paramref name="expected"/>.</summary>
+    private static (float[] Mse, float[] Ssim) Measure(Tensor images, Tensor expected) =>
+        (Floats(ImageMetrics.MsePerImage(images, expected)), Floats(ImageMetrics.SsimPerImage(images, expected)));
 
     private static float[] Floats(Tensor t) => t.cpu().data<float>().ToArray();
 

@@ -60,30 +60,21 @@ public static class LearnedCodes
             Tensor start;
             using (no_grad())
             {
-                start = module.Codes is { } table
-                    ? table.Table.mean([0], keepdim: true).expand(count, -1).clone()
+                start = module.Codes is { } learned
+                    ? learned.Table.mean([0], keepdim: true).expand(count, -1)
                     : zeros([count, latent.CodeShape[0]], images.dtype, images.device);
             }
-            var codes = start.requires_grad_(true);
-            var moment1 = zeros_like(codes);
-            var moment2 = zeros_like(codes);
-            const double beta1 = 0.9, beta2 = 0.999, eps = 1e-8;
+            // The images' codes in a table of their own: the training table's Adam (every row each step) and projection.
+            using var fitted = new LearnedCodeTable(start);
+            using var rows = arange(count, device: images.device);
             for (var step = 1; step <= settings.FitSteps; step++)
             {
                 using var scope = NewDisposeScope();
-                var loss = module.ComputeLoss(new AutoencoderPass(module.Decode(codes), codes), images).Total;
-                loss.backward();
-                using var noGrad = no_grad();
-                var g = codes.grad!;
-                moment1.mul_(beta1).add_(g, alpha: 1 - beta1);
-                moment2.mul_(beta2).addcmul_(g, g, value: 1 - beta2);
-                var corrected1 = moment1 / (1 - Math.Pow(beta1, step));
-                var corrected2 = moment2 / (1 - Math.Pow(beta2, step));
-                codes.sub_(FitLearningRate * corrected1 / (corrected2.sqrt() + eps));
-                codes.copy_(LearnedCodeTable.ProjectOntoUnitBall(codes));
-                g.zero_();
+                var codes = fitted.Rows(rows);
+                module.ComputeLoss(new AutoencoderPass(module.Decode(codes), codes), images).Total.backward();
+                fitted.Step(rows, FitLearningRate);
             }
-            return codes.detach();
+            return fitted.Table.detach().clone();
         }
         finally
         {

@@ -157,8 +157,6 @@ public sealed class Trainer : IDisposable
             var stepsThisSession = 0L;
             var lr = LearningRateSchedule.At(settings, state.Epoch);
             OptimizerFactory.SetLearningRate(Optimizer, lr);
-            // The codes follow the network's schedule from their own base rate.
-            codeLearningRate = (model.Latent?.Learned?.CodeLearningRate ?? settings.LearningRate) * lr / settings.LearningRate;
             var order = SeededShuffle.Permutation(data.Train.Count, settings.Seed, state.Epoch);
             using var orderTensor = tensor(order, ScalarType.Int64).DetachFromDisposeScope();
             while (state.BatchInEpoch < stepsPerEpoch)
@@ -219,8 +217,6 @@ public sealed class Trainer : IDisposable
         using var initial = LearnedCodes.Initial(train.Images, model.Latent.CodeShape[0], learned.Init, settings.Seed);
         Module.BindCodes(initial);
     }
-
-    private double codeLearningRate;
 
     // A data set loaded for another target would fail in the first step with libtorch's words; say it in ours.
     private void EnsureTargets(ImageDataset set)
@@ -396,7 +392,12 @@ public sealed class Trainer : IDisposable
         loss.Total.backward();
         if (settings.GradientClip is { } maxNorm) nn.utils.clip_grad_norm_(Module.parameters(), maxNorm);
         Optimizer.step();
-        if (codeRows is not null) Module.Codes!.Step(codeRows, codeLearningRate, settings.Beta1, settings.Beta2);
+        if (codeRows is not null)
+        {
+            // The codes follow the network's schedule from their own base rate.
+            var codeLearningRate = (model.Latent?.Learned?.CodeLearningRate ?? settings.LearningRate) * OptimizerFactory.LearningRate(Optimizer) / settings.LearningRate;
+            Module.Codes!.Step(codeRows, codeLearningRate, settings.Beta1, settings.Beta2);
+        }
         state.EpochLossSum += total * length;
         foreach (var (name, value) in terms) state.EpochTermSums[name] = state.EpochTermSums.GetValueOrDefault(name) + value * length;
         state.EpochSamples += length;
